@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyPluginAsync } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createAudit, createHttpServer, createMetrics, createTracing, installAccessControl, installAuditHook, setupModules,
+  type AppConfig, type Database, type ModuleInstance,
+} from '@jsga/kernel';
+import type { IdentityApi } from './centres/identity';
+import { moduleDefinitions } from './registry';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+export const migrationsFolder = path.resolve(here, '../drizzle');
+export const appVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** Builds the platform's HTTP app on an open database; used by main.ts and by every integration test. */
+export async function buildApp({ config, database }: { config: AppConfig; database: Database }) {
+  const tracing = createTracing({ serviceName: config.OTEL_SERVICE_NAME, version: config.version, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const metrics = createMetrics({ poolStats: database.poolStats });
+  const app = createHttpServer({ logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY, bodyLimit: config.BODY_LIMIT_BYTES, tracing, metrics });
+  const { db } = database;
+  const audit = createAudit({ db });
+  const modules = setupModules(moduleDefinitions, { db, audit, config });
+  const identity = modules.get('identity')!.api as IdentityApi;
+
+  await app.register(rateLimit, { global: true, max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute', allowList: ['127.0.0.2'] });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '江苏省公安政务服务综合管理平台 API', version: config.version, description: '错误响应统一为 {code, message, details?, traceId}' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAccessControl(app, { authenticate: identity.authenticate, exemptPrefixes: ['/api/docs'] });
+  installAuditHook(app, audit, db);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', {
+    config: { access: 'public', rateLimit: false },
+    schema: { tags: ['运维'], summary: '健康检查', security: [],
+      response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok'), version: z.string() }),
+        503: z.object({ status: z.literal('degraded'), db: z.literal('error'), version: z.string() }) } },
+  }, async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok' as const, db: 'ok' as const, version: config.version };
+    } catch {
+      return reply.status(503).send({ status: 'degraded' as const, db: 'error' as const, version: config.version });
+    }
+  });
+
+  app.get('/metrics', { config: { rateLimit: false }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  for (const m of modules.values()) for (const r of m.routes ?? []) await app.register(r.plugin as FastifyPluginAsync, { prefix: r.prefix });
+
+  const webDist = config.WEB_DIST_DIR ? path.resolve(config.WEB_DIST_DIR) : path.join(repoRoot, 'apps/web/dist');
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes fall back to index.html; unknown /api paths still get the JSON 404.
+    app.get('/*', { config: { rateLimit: false }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return {
+    app,
+    modules: modules as Map<string, ModuleInstance>,
+    async close() {
+      await app.close();
+      await tracing.shutdown();
+    },
+  };
+}
+
+/** Reference data on every start; demo data when asked. */
+export async function seedDatabase(modules: Map<string, ModuleInstance>, opts: { demo: boolean; demoPassword: string }) {
+  for (const m of modules.values()) await m.seedReference?.();
+  if (opts.demo) for (const m of modules.values()) await m.seedDemo?.({ password: opts.demoPassword });
+}

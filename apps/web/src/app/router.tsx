@@ -1,0 +1,68 @@
+import { Suspense } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { Button, Result, Spin } from 'antd';
+import { LoginPage } from '../modules/identity/LoginPage';
+import { WorkbenchLayout } from '../shells/workbench/WorkbenchLayout';
+import { RequirePermission } from './access';
+import { useAuth } from './auth-context';
+import { NotFoundPage } from './result-pages';
+import { isPagePath, pageRoutes } from './routes';
+
+export function FullPageSpin({ tip = '加载中…' }: { tip?: string }) {
+  return (
+    <div style={{ height: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" tip={tip}>
+        <div style={{ width: 120, height: 60 }} />
+      </Spin>
+    </div>
+  );
+}
+
+/** Everything behind the login: needs a token and the loaded MeView, then renders the workbench shell. */
+function RequireAuth() {
+  const { token, me, meError, refetchMe, dropSession } = useAuth();
+  const location = useLocation();
+  if (!token) {
+    const here = location.pathname + location.search;
+    const to = here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`;
+    return <Navigate to={to} replace />;
+  }
+  if (!me) {
+    if (meError) {
+      return (
+        <Result
+          status="error"
+          title="无法加载用户信息"
+          subTitle="请稍后重试，或重新登录。"
+          extra={[
+            <Button key="retry" type="primary" onClick={refetchMe}>重试</Button>,
+            <Button key="relogin" onClick={dropSession}>重新登录</Button>,
+          ]}
+        />
+      );
+    }
+    return <FullPageSpin tip="正在加载用户信息…" />;
+  }
+  return (
+    <WorkbenchLayout isPage={isPagePath}>
+      <Suspense fallback={<FullPageSpin />}>
+        <Outlet />
+      </Suspense>
+    </WorkbenchLayout>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<Navigate to="/workbench" replace />} />
+        {pageRoutes.map(({ path, permission, component: Page }) => (
+          <Route key={path} path={path} element={<RequirePermission permission={permission}><Page /></RequirePermission>} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Permission catalogue. Codes are `<module>:<resource>:<action>`; `type` tells whether a code gates
+ * a menu, a button or an API. Modules append their entries here so the role editor can list them.
+ */
+export type PermissionType = 'menu' | 'button' | 'api';
+export type PermissionDef = { code: string; name: string; type: PermissionType; group: string };
+
+export const permissionCatalogue = [
+  { code: 'workbench:home:view', name: '工作台', type: 'menu', group: '工作台' },
+  { code: 'identity:org:view', name: '查看机构', type: 'menu', group: '机构管理' },
+  { code: 'identity:org:create', name: '新增机构', type: 'button', group: '机构管理' },
+  { code: 'identity:org:update', name: '编辑/停用机构', type: 'button', group: '机构管理' },
+  { code: 'identity:user:view', name: '查看用户', type: 'menu', group: '用户管理' },
+  { code: 'identity:user:create', name: '新增用户', type: 'button', group: '用户管理' },
+  { code: 'identity:user:update', name: '编辑/停用用户、调整岗位', type: 'button', group: '用户管理' },
+  { code: 'identity:user:reset-password', name: '重置密码、解锁', type: 'button', group: '用户管理' },
+  { code: 'identity:role:view', name: '查看角色', type: 'menu', group: '角色权限' },
+  { code: 'identity:role:manage', name: '新增/编辑/删除角色', type: 'button', group: '角色权限' },
+  { code: 'audit:log:view', name: '查看审计日志', type: 'menu', group: '安全审计' },
+  { code: 'audit:log:verify', name: '校验审计链', type: 'button', group: '安全审计' },
+] as const satisfies readonly PermissionDef[];
+
+export type PermissionCode = (typeof permissionCatalogue)[number]['code'];
+export const allPermissionCodes: string[] = permissionCatalogue.map((p) => p.code);
+
+/** Workbench menu: an item shows when the user holds its permission (groups show when a child does). */
+export type MenuDef = { key: string; name: string; icon?: string; permission?: PermissionCode; parentKey?: string };
+export const menuCatalogue: MenuDef[] = [
+  { key: '/workbench', name: '工作台', icon: 'DesktopOutlined', permission: 'workbench:home:view' },
+  { key: '/system', name: '系统管理', icon: 'SettingOutlined' },
+  { key: '/system/orgs', name: '机构管理', permission: 'identity:org:view', parentKey: '/system' },
+  { key: '/system/users', name: '用户管理', permission: 'identity:user:view', parentKey: '/system' },
+  { key: '/system/roles', name: '角色权限', permission: 'identity:role:view', parentKey: '/system' },
+  { key: '/security', name: '安全审计', icon: 'SafetyCertificateOutlined' },
+  { key: '/security/audit', name: '审计日志', permission: 'audit:log:view', parentKey: '/security' },
+];

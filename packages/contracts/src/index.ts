@@ -1,0 +1,4 @@
+export * from './common';
+export * from './identity';
+export * from './audit/audit';
+export * from './reference/jiangsu-regions';

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { commonErrors } from '../errors/app-error';
+import type { Audit } from '../audit/audit';
+import type { Db } from '../db/db';
+import { actorOf, type AuthenticatedUser } from './request-context';
+
+/** Every /api route declares who may call it; a route without a declaration refuses to register. */
+export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export type AccessControlOptions = {
+  authenticate: (token: string) => Promise<AuthenticatedUser | null>;
+  /** Path prefixes served by third-party plugins (docs) that carry no access declaration. */
+  exemptPrefixes?: string[];
+};
+
+export function installAccessControl(app: FastifyInstance, opts: AccessControlOptions) {
+  const exempt = opts.exemptPrefixes ?? [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || exempt.some((p) => route.url.startsWith(p))) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const header = req.headers.authorization;
+    const token = header ? BEARER.exec(header)?.[1] : undefined;
+    if (token) {
+      const user = await opts.authenticate(token);
+      if (user) req.ctx.user = user;
+      else if (access !== 'public') throw commonErrors.UNAUTHENTICATED(undefined, '登录已失效，请重新登录');
+    }
+    if (access === 'public') return;
+    if (!req.ctx.user) throw commonErrors.UNAUTHENTICATED();
+    if (typeof access === 'object' && !req.ctx.user.permissions.has(access.permission)) {
+      throw commonErrors.FORBIDDEN({ permission: access.permission });
+    }
+  });
+}
+
+/**
+ * Every state-changing request leaves an audit record: services record domain actions inside their
+ * transaction; this hook records whatever they did not, including refusals and failures.
+ */
+export function installAuditHook(app: FastifyInstance, audit: Audit, db: Db) {
+  app.addHook('onResponse', async (req, reply) => {
+    if (!MUTATING.has(req.method) || !req.routeOptions.url?.startsWith('/api/')) return;
+    const failed = reply.statusCode >= 400;
+    if (req.ctx.audited === 'failure' || (req.ctx.audited === 'success' && !failed)) return;
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    try {
+      await audit.record(db, actorOf(req.ctx), {
+        action: `http.${req.method.toLowerCase()} ${req.routeOptions.url}`,
+        targetIds: Object.values(params).filter((v): v is string => typeof v === 'string'),
+        result: failed ? 'failure' : 'success',
+        detail: { status: reply.statusCode },
+      });
+    } catch (err) {
+      req.log.error({ err }, 'audit write failed');
+    }
+  });
+}
