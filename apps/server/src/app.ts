@@ -89,8 +89,12 @@ export async function buildApp({ config, database }: { config: AppConfig; databa
   };
 }
 
-/** Reference data on every start; demo data when asked. */
-export async function seedDatabase(modules: Map<string, ModuleInstance>, opts: { demo: boolean; demoPassword: string }) {
-  for (const m of modules.values()) await m.seedReference?.();
-  if (opts.demo) for (const m of modules.values()) await m.seedDemo?.({ password: opts.demoPassword });
+const SEED_LOCK_KEY = 7_320_000_003;
+
+/** Reference data on every start; demo data when asked. One instance at a time, so parallel starts do not collide. */
+export async function seedDatabase(database: Database, modules: Map<string, ModuleInstance>, opts: { demo: boolean; demoPassword: string }) {
+  await database.exclusive(SEED_LOCK_KEY, async () => {
+    for (const m of modules.values()) await m.seedReference?.();
+    if (opts.demo) for (const m of modules.values()) await m.seedDemo?.({ password: opts.demoPassword });
+  });
 }

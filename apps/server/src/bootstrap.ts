@@ -11,7 +11,7 @@ export async function startPlatform(config: AppConfig) {
   const database = await openConfiguredDatabase(config);
   if (config.MIGRATE_ON_START) await database.migrate(migrationsFolder);
   const built = await buildApp({ config, database });
-  await seedDatabase(built.modules, { demo: shouldSeedDemo(config), demoPassword: config.DEMO_PASSWORD });
+  await seedDatabase(database, built.modules, { demo: shouldSeedDemo(config), demoPassword: config.DEMO_PASSWORD });
   return {
     ...built,
     database,

@@ -18,6 +18,7 @@ const vars = {
   SESSION_TTL_MINUTES: { schema: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480), description: '登录会话有效期(分钟)' },
   LOGIN_MAX_FAILURES: { schema: z.coerce.number().int().min(1).max(100).default(5), description: '连续登录失败多少次后锁定' },
   LOGIN_LOCK_MINUTES: { schema: z.coerce.number().int().min(1).max(1440).default(15), description: '锁定时长(分钟)' },
+  LOGIN_ATTEMPTS_PER_MINUTE: { schema: z.coerce.number().int().min(1).default(10), description: '同一 IP 对同一用户名每分钟的登录尝试上限' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), description: '日志级别' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { schema: z.string().url().optional(), description: 'OTLP/HTTP 链路追踪导出地址，如 http://collector:4318' },
   OTEL_SERVICE_NAME: { schema: z.string().default('jsga-platform'), description: '链路追踪服务名' },

@@ -22,6 +22,8 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   migrate(migrationsFolder: string): Promise<void>;
   poolStats(): PoolStats;
+  /** Runs `fn` while holding a cluster-wide advisory lock, so only one instance does it at a time. */
+  exclusive<T>(lockKey: number, fn: () => Promise<T>): Promise<T>;
   /** Round trip to the database, for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    exclusive: (_key, fn) => fn(), // one process owns a PGlite directory
     migrate: async (migrationsFolder) => {
       busy++;
       try { await migratePglite(db as never, { migrationsFolder }); } finally { busy--; }
@@ -63,20 +66,22 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => { /* idle client errors surface on next checkout; the pool replaces the client */ });
   const db = drizzlePg({ client: pool }) as unknown as Db;
   await db.execute(sql`select 1`);
+  const exclusive = async <T>(lockKey: number, fn: () => Promise<T>): Promise<T> => {
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query('select pg_advisory_lock($1)', [lockKey]);
+      return await fn();
+    } finally {
+      await lockClient.query('select pg_advisory_unlock($1)', [lockKey]).catch(() => {});
+      lockClient.release();
+    }
+  };
   return {
     db,
     kind: 'postgres',
-    migrate: async (migrationsFolder) => {
-      // Two instances starting together: one migrates, the other waits and then finds nothing to do.
-      const lockClient = await pool.connect();
-      try {
-        await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(db as never, { migrationsFolder });
-      } finally {
-        await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-        lockClient.release();
-      }
-    },
+    exclusive,
+    // Two instances starting together: one migrates, the other waits and then finds nothing to do.
+    migrate: (migrationsFolder) => exclusive(MIGRATION_LOCK_KEY, () => migratePg(db as never, { migrationsFolder })),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ping: async () => { await pool.query('select 1'); },
     close: () => pool.end(),

@@ -29,7 +29,8 @@ export function installAccessControl(app: FastifyInstance, opts: AccessControlOp
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest: refuse before the body is even read, and know the caller when validation fails later.
+  app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const header = req.headers.authorization;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
       level: opts.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', ...(opts.redact ?? [])], censor: '[已屏蔽]' },
     },
-    requestIdLogLabel: 'traceId',
+    logController: new LogController({ requestIdLogLabel: 'traceId' }),
     genReqId: (raw) => {
       const span = opts.tracing.startRequestSpan(`${raw.method} ${raw.url?.split('?')[0] ?? ''}`, raw.headers);
       spans.set(raw, span);
@@ -51,7 +51,6 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     },
     trustProxy: opts.trustProxy,
     bodyLimit: opts.bodyLimit,
-    disableRequestLogging: false,
     ajv: { customOptions: { coerceTypes: true } },
   }).withTypeProvider<ZodTypeProvider>();
 

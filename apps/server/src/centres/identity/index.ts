@@ -26,7 +26,7 @@ export const identityModule = defineModule<IdentityApi>({
     return {
       api: { authenticate: (token) => auth.authenticate(token) },
       routes: [
-        { prefix: '/api/auth', plugin: authRoutes(auth) },
+        { prefix: '/api/auth', plugin: authRoutes(auth, { loginAttemptsPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE }) },
         { prefix: '/api/admin/identity', plugin: orgAdminRoutes(createOrgService({ db, audit })) },
         { prefix: '/api/admin/identity', plugin: userAdminRoutes(createUserService({ db, audit })) },
         { prefix: '/api/admin/identity', plugin: roleAdminRoutes(createRoleService({ db, audit })) },

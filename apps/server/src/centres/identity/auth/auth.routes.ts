@@ -4,9 +4,13 @@ import type { AuthService } from './auth.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 
-export const authRoutes = (service: AuthService): FastifyPluginAsyncZod => async (app) => {
+/** Per client IP and username, so a crowd behind one NAT can still log in while guessing one account is throttled. */
+const loginLimitKey = (req: { ip: string; body?: unknown }) =>
+  `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase().slice(0, 64)}`;
+
+export const authRoutes = (service: AuthService, opts: { loginAttemptsPerMinute: number }): FastifyPluginAsyncZod => async (app) => {
   app.post('/login', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: loginLimitKey } },
     schema: { tags: ['认证'], summary: '用户名密码登录', body: LoginBody, response: { 200: LoginResult, ...errors } },
   }, (req) => service.login(req.ctx, req.body));
 

@@ -1,0 +1,62 @@
+/** Architecture rules, checked in `npm test` (docs/ARCHITECTURE.md explains them). */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'module-internals-are-private',
+      comment: 'Another centre or module is reached only through its index.ts.',
+      severity: 'error',
+      from: { path: '^apps/server/src/(centres|modules)/([^/]+)/' },
+      to: {
+        path: '^apps/server/src/(centres|modules)/[^/]+/',
+        pathNot: ['^apps/server/src/$1/$2/', '^apps/server/src/(centres|modules)/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'centres-never-use-modules',
+      severity: 'error',
+      from: { path: '^apps/server/src/centres/' },
+      to: { path: '^apps/server/src/modules/' },
+    },
+    {
+      name: 'business-modules-talk-through-events',
+      comment: 'Business modules may not import each other; read-side modules (dashboard, supervision) may.',
+      severity: 'error',
+      from: { path: '^apps/server/src/modules/([^/]+)/', pathNot: '^apps/server/src/modules/(dashboard|supervision)/' },
+      to: { path: '^apps/server/src/modules/', pathNot: '^apps/server/src/modules/$1/' },
+    },
+    {
+      name: 'only-repos-and-schemas-touch-drizzle',
+      severity: 'error',
+      from: { path: '^apps/server/src/', pathNot: ['\\.repo\\.ts$', '/db/', '\\.int\\.test\\.ts$', '/seed/'] },
+      to: { path: 'node_modules/drizzle-orm' },
+    },
+    {
+      name: 'kernel-has-no-domain',
+      severity: 'error',
+      from: { path: '^packages/kernel/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'contracts-are-pure',
+      comment: 'Contracts are shared with the browser: zod only, no server code.',
+      severity: 'error',
+      from: { path: '^packages/contracts/' },
+      to: { path: '^(apps|packages/kernel)/|node_modules/(fastify|drizzle-orm|pg)/' },
+    },
+    {
+      name: 'web-uses-contracts-not-server',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(apps/server|apps/seal|packages/kernel)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|drizzle)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    combinedDependencies: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};

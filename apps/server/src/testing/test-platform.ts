@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '@jsga/kernel';
+import { appVersion } from '../app';
+import { startPlatform } from '../bootstrap';
+
+export const DEMO_PASSWORD = 'Jsga@2026';
+
+/**
+ * A fresh platform for one test file: in-memory PGlite by default, or a new database on the server in
+ * DATABASE_URL (created here, dropped on close), so both databases run the same suite.
+ */
+export async function createTestPlatform(opts: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {}) {
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) ({ databaseUrl, dropDatabase } = await createScratchDatabase(process.env.DATABASE_URL));
+  const config = loadConfig({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: opts.dataDir ?? 'memory://', DATABASE_URL: databaseUrl,
+    SEED_DEMO: opts.demo === false ? 'false' : 'true', DEMO_PASSWORD, RATE_LIMIT_PER_MINUTE: '100000', ...opts.env,
+  }, appVersion);
+  const platform = await startPlatform(config);
+  const { app } = platform;
+
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+    return res.json().token as string;
+  };
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  let stopped: Promise<void> | undefined;
+  /** Stops the app and closes the database connection, keeping the data (for tests that inspect it afterwards). */
+  const stop = () => (stopped ??= platform.close());
+  return {
+    ...platform, config, login, as, databaseUrl, stop,
+    async close() {
+      await stop();
+      await dropDatabase?.();
+    },
+  };
+}
+export type TestPlatform = Awaited<ReturnType<typeof createTestPlatform>>;
+
+export async function createScratchDatabase(serverUrl: string) {
+  const name = `jsga_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    dropDatabase: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

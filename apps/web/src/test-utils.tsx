@@ -1,0 +1,59 @@
+import { useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import type { MeView, UserView } from '@jsga/contracts';
+import { AuthProvider } from './app/auth-context';
+
+export const jsonResponse = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** Renders `routes` inside the app's providers (fresh query client, auth) at `path`. */
+export function AppHarness({ path, children }: { path: string; children: ReactNode }) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <AuthProvider>
+          <Routes>{children}</Routes>
+        </AuthProvider>
+      </MemoryRouter>
+    </QueryClientProvider>
+  );
+}
+
+const ORG_A = '11111111-1111-4111-8111-111111111111';
+const ORG_B = '22222222-2222-4222-8222-222222222222';
+
+export const sampleUser: UserView = {
+  id: '33333333-3333-4333-8333-333333333333',
+  username: 'zhangsan',
+  displayName: '张三',
+  userType: 'police',
+  policeNo: '012345',
+  phone: '138****0000',
+  orgId: ORG_A,
+  orgName: '南京市公安局玄武分局',
+  status: 'active',
+  lockedUntil: null,
+  totpEnabled: true,
+  positions: [
+    { id: '44444444-4444-4444-8444-444444444444', title: '受理岗', orgId: ORG_A, orgName: '南京市公安局玄武分局', roleIds: [], roleNames: ['窗口受理'], isPrimary: true },
+    { id: '55555555-5555-4555-8555-555555555555', title: '审核岗', orgId: ORG_B, orgName: '南京市公安局', roleIds: [], roleNames: ['系统管理员'], isPrimary: false },
+  ],
+  createdAt: '2025-01-01T00:00:00+08:00',
+};
+
+export const sampleMe: MeView = {
+  user: sampleUser,
+  currentPosition: sampleUser.positions[0],
+  permissions: ['workbench:home:view', 'identity:org:view', 'identity:user:view'],
+  dataScope: 'org_and_below',
+  menus: [
+    { key: '/workbench', name: '工作台', icon: 'DesktopOutlined' },
+    { key: '/system', name: '系统管理', icon: 'SettingOutlined' },
+    { key: '/system/orgs', name: '机构管理', parentKey: '/system' },
+    { key: '/system/users', name: '用户管理', parentKey: '/system' },
+    { key: '/security', name: '安全审计', icon: 'SafetyCertificateOutlined' },
+  ],
+  sessionExpiresAt: '2099-01-01T00:00:00+08:00',
+};
