@@ -8,7 +8,8 @@ export type OrgRow = typeof identityOrg.$inferSelect;
 const childCountIn = (scope: DataScope) => {
   const inScope = scope.orgIds === 'all' ? sql`true`
     : scope.orgIds.length ? sql`c.id in (${sql.join(scope.orgIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
-  return sql<number>`(select count(*)::int from identity_org c where c.parent_id = ${identityOrg.id} and ${inScope})`;
+  // Qualified by hand: drizzle renders a bare column name here, which the subquery would resolve to c.id.
+  return sql<number>`(select count(*)::int from identity_org c where c.parent_id = "identity_org"."id" and ${inScope})`;
 };
 
 const viewColumns = (scope: DataScope) => ({
