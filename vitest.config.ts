@@ -19,6 +19,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
           setupFiles: ['apps/web/src/test-setup.ts'],
+          testTimeout: 30_000, // antd in jsdom is slow while the int project runs beside it
         },
         esbuild: { jsx: 'automatic' },
       },
