@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +19,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
 export const migrationsFolder = path.resolve(here, '../drizzle');
 export const appVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const webBuildingPage = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>正在启动</title></head>'
+  + '<body style="font-family:sans-serif;text-align:center;padding-top:20vh"><h2>江苏公安政务服务综合管理平台</h2><p>前端正在构建，页面将自动刷新…</p></body></html>';
 
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -70,14 +73,16 @@ export async function buildApp({ config, database }: { config: AppConfig; databa
   for (const m of modules.values()) for (const r of m.routes ?? []) await app.register(r.plugin as FastifyPluginAsync, { prefix: r.prefix });
 
   const webDist = config.WEB_DIST_DIR ? path.resolve(config.WEB_DIST_DIR) : path.join(repoRoot, 'apps/web/dist');
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-    // Client-side routes fall back to index.html; unknown /api paths still get the JSON 404.
-    app.get('/*', { config: { rateLimit: false }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  mkdirSync(webDist, { recursive: true }); // `npm start` may still be building it
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  // Client-side routes fall back to index.html; unknown /api paths still get the JSON 404.
+  app.get('/*', { config: { rateLimit: false }, schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    if (!existsSync(path.join(webDist, 'index.html'))) {
+      return reply.status(503).header('retry-after', '5').type('text/html; charset=utf-8').send(webBuildingPage);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 
   return {
     app,
