@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
+import { App as AntApp } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import type { MeView, UserView } from '@jsga/contracts';
+import { FeedbackBridge } from './app/App';
 import { AuthProvider } from './app/auth-context';
 
 export const jsonResponse = (status: number, body: unknown) =>
@@ -11,13 +13,16 @@ export const jsonResponse = (status: number, body: unknown) =>
 export function AppHarness({ path, children }: { path: string; children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
   return (
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <AuthProvider>
-          <Routes>{children}</Routes>
-        </AuthProvider>
-      </MemoryRouter>
-    </QueryClientProvider>
+    <AntApp>
+      <FeedbackBridge />
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>
+          <AuthProvider>
+            <Routes>{children}</Routes>
+          </AuthProvider>
+        </MemoryRouter>
+      </QueryClientProvider>
+    </AntApp>
   );
 }
 

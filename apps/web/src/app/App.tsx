@@ -13,7 +13,7 @@ import { AppRoutes } from './router';
 dayjs.locale('zh-cn');
 
 /** Hands antd's context-aware message/notification to the (non-React) request layer. */
-function FeedbackBridge() {
+export function FeedbackBridge() {
   const { message, notification } = AntApp.useApp();
   useEffect(() => setFeedback({ message, notification }), [message, notification]);
   return null;

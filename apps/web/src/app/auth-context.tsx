@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { LoginResult, MeView } from '@jsga/contracts';
-import { api, clearToken, getToken, setToken, setUnauthorizedHandler, subscribeToken } from './request';
+import { api, clearToken, getToken, setToken, setUnauthorizedHandler, subscribeToken, TOKEN_KEY } from './request';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
@@ -23,8 +23,13 @@ interface AuthContextValue {
   completeLogin: (result: LoginResult) => Promise<MeView>;
   /** Server logout (best effort), then forgets the token and every cached query. */
   logout: () => Promise<void>;
-  /** Drops the local session without calling the server (e.g. after the password changed). */
-  dropSession: () => void;
+  /**
+   * Forgets the local session (token + every cached query) and goes to the login page, optionally
+   * with a notice shown there. Does not call the server (see `logout`).
+   */
+  endSession: (notice?: string) => void;
+  /** True between `endSession` and the next login: guards must not add their own redirect. */
+  isEndingSession: () => boolean;
   switchPosition: (positionId: string) => Promise<MeView>;
 }
 
@@ -35,8 +40,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [token, setTokenState] = useState<string | null>(() => getToken());
+  // True between `endSession` and arriving on /login (state, so that guards re-render when it clears).
+  const [ending, setEnding] = useState(false);
 
   useEffect(() => subscribeToken(setTokenState), []);
+
+  // Another tab logged in or out: follow it, and drop data cached for the previous session.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== TOKEN_KEY) return;
+      setEnding(false);
+      queryClient.clear();
+      setTokenState(e.newValue);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [queryClient]);
 
   // Router-aware 401 handling: forget the session and go to the login page, remembering where we were.
   const locationRef = useRef(location);
@@ -61,6 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const completeLogin = useCallback(
     async (result: LoginResult) => {
+      setEnding(false);
       queryClient.clear();
       setToken(result.token);
       return queryClient.fetchQuery({ queryKey: authKeys.me, queryFn: fetchMe });
@@ -68,10 +88,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const dropSession = useCallback(() => {
-    clearToken();
-    queryClient.clear();
-  }, [queryClient]);
+  const endSession = useCallback(
+    (notice?: string) => {
+      setEnding(true);
+      // Navigate first: the router's location update is a transition, the token change is not.
+      navigate('/login', { replace: true, state: notice ? { notice } : null });
+      clearToken();
+      queryClient.clear();
+    },
+    [navigate, queryClient],
+  );
+
+  const isEndingSession = useCallback(() => ending, [ending]);
+  // Once on the login page the explicit navigation is done; guards redirect normally again (e.g.
+  // browser back). The timer is a fallback should that navigation be superseded.
+  useEffect(() => {
+    if (!ending) return;
+    if (location.pathname === '/login') {
+      setEnding(false);
+      return;
+    }
+    const t = setTimeout(() => setEnding(false), 1500);
+    return () => clearTimeout(t);
+  }, [ending, location.pathname]);
 
   const logout = useCallback(async () => {
     try {
@@ -79,8 +118,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // the session may already be gone; logging out locally is what matters
     }
-    dropSession();
-  }, [dropSession]);
+    endSession();
+  }, [endSession]);
 
   const switchPosition = useCallback(
     async (positionId: string) => {
@@ -102,10 +141,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refetchMe: () => void meQuery.refetch(),
       completeLogin,
       logout,
-      dropSession,
+      endSession,
+      isEndingSession,
       switchPosition,
     }),
-    [token, meQuery.data, meQuery.isPending, meQuery.error, meQuery.refetch, completeLogin, logout, dropSession, switchPosition],
+    [token, meQuery.data, meQuery.isPending, meQuery.error, meQuery.refetch, completeLogin, logout, endSession, isEndingSession, switchPosition],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -47,10 +47,10 @@ describe('request layer', () => {
       'fetch',
       vi.fn().mockResolvedValue(
         jsonResponse(400, {
-          code: 'INVALID_INPUT',
+          code: 'COMMON_VALIDATION_FAILED',
           message: '输入有误',
           traceId: 't-400',
-          details: { fields: [{ path: 'username', message: '用户名已存在' }, { path: 'positions.0.roleIds', message: '岗位至少分配一个角色' }] },
+          details: { fields: [{ path: 'body.username', message: '用户名已存在' }, { path: 'body.positions.0.roleIds', message: '岗位至少分配一个角色' }] },
         }),
       ),
     );
@@ -59,11 +59,14 @@ describe('request layer', () => {
     const apiErr = err as ApiError;
     expect(apiErr.status).toBe(400);
     expect(apiErr.handled).toBe(false);
+    expect(apiErr.isInvalidInput).toBe(true);
     expect(apiErr.fieldErrors).toEqual([
-      { path: 'username', message: '用户名已存在' },
-      { path: 'positions.0.roleIds', message: '岗位至少分配一个角色' },
+      { path: 'body.username', message: '用户名已存在' },
+      { path: 'body.positions.0.roleIds', message: '岗位至少分配一个角色' },
     ]);
-    expect(toNamePath('positions.0.roleIds')).toEqual(['positions', 0, 'roleIds']);
+    // the request part (body/query/params) is not a form field
+    expect(toNamePath('body.positions.0.roleIds')).toEqual(['positions', 0, 'roleIds']);
+    expect(toNamePath('positions[1].title')).toEqual(['positions', 1, 'title']);
     expect(message.error).not.toHaveBeenCalled();
   });
 
@@ -94,7 +97,7 @@ describe('request layer', () => {
       status: 400,
       code: 'INVALID_INPUT',
       message: '输入有误',
-      details: { fields: [{ path: 'username', message: '用户名已存在' }, { path: 'positions.0.title', message: '岗位名称过长' }, { path: 'nope', message: '未知字段错误' }] },
+      details: { fields: [{ path: 'body.username', message: '用户名已存在' }, { path: 'body.positions.0.title', message: '岗位名称过长' }, { path: 'body.nope', message: '未知字段错误' }] },
     });
     act(() => showFormError(formRef!, error));
     expect(await screen.findByText('用户名已存在')).toBeTruthy();
@@ -108,10 +111,10 @@ describe('request layer', () => {
     setToken('expired');
     const handler = vi.fn();
     const restore = setUnauthorizedHandler(handler);
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(401, { code: 'AUTH_SESSION_EXPIRED', message: '会话已过期', traceId: 't-401' })));
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(401, { code: 'AUTH_SESSION_INVALID', message: '登录已失效，请重新登录', traceId: 't-401' })));
     try {
       const err = (await api.get('/api/auth/me').catch((e: unknown) => e)) as ApiError;
-      expect(err.code).toBe('AUTH_SESSION_EXPIRED');
+      expect(err.code).toBe('AUTH_SESSION_INVALID');
       expect(handler).toHaveBeenCalledTimes(1);
     } finally {
       restore();
@@ -127,6 +130,27 @@ describe('request layer', () => {
       expect(err.message).toBe('用户名或密码错误');
       expect(handler).not.toHaveBeenCalled();
       expect(message.warning).not.toHaveBeenCalled();
+    } finally {
+      restore();
+    }
+  });
+
+  it('does not end the session for AUTH_ codes that are plain input or permission errors', async () => {
+    setToken('valid');
+    const handler = vi.fn();
+    const restore = setUnauthorizedHandler(handler);
+    try {
+      vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(400, { code: 'AUTH_PASSWORD_WRONG', message: '原密码不正确', traceId: 't' })));
+      const wrong = (await api.post('/api/auth/change-password', {}, { silent: true }).catch((e: unknown) => e)) as ApiError;
+      expect(wrong.isInvalidInput).toBe(true);
+      expect(wrong.handled).toBe(false); // left to the form
+
+      vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(403, { code: 'AUTH_POSITION_NOT_HELD', message: '您不在该岗位上', traceId: 't' })));
+      await api.post('/api/auth/switch-position', { positionId: 'x' }).catch(() => undefined);
+      expect(message.error).toHaveBeenCalledWith('您不在该岗位上');
+
+      expect(handler).not.toHaveBeenCalled();
+      expect(getToken()).toBe('valid');
     } finally {
       restore();
     }

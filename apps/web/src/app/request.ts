@@ -6,8 +6,13 @@ import { feedback } from './feedback';
  * - adds `Authorization: Bearer <token>` (token kept in localStorage under `jsga.token`);
  * - JSON in / JSON out;
  * - maps the error body `{code, message, details?, traceId}` to an {@link ApiError} and shows it
- *   the way the platform agreed on (auth → back to login; INVALID_INPUT → left to the form;
- *   other 4xx → message; 5xx → notification with the trace id).
+ *   the way the platform agreed on (auth → back to login; INVALID_INPUT with field errors → left
+ *   to the form; other 4xx → message; 5xx → notification with the trace id).
+ *
+ * Error codes are `<MODULE>_<NAME>`; the HTTP status carries the category (400 = INVALID_INPUT,
+ * 401 = UNAUTHENTICATED, 403 = FORBIDDEN, …). Not every AUTH_ code ends the session: a wrong old
+ * password (AUTH_PASSWORD_WRONG, 400) or a position not held (AUTH_POSITION_NOT_HELD, 403) must
+ * not log the user out, so the session ends on 401 and on the account-level AUTH_ codes below.
  */
 
 export const TOKEN_KEY = 'jsga.token';
@@ -73,8 +78,9 @@ export class ApiError extends Error {
     return readFieldErrors(this.details);
   }
 
+  /** INVALID_INPUT category: HTTP 400 (codes such as COMMON_VALIDATION_FAILED, AUTH_PASSWORD_WRONG). */
   get isInvalidInput(): boolean {
-    return this.code === 'INVALID_INPUT';
+    return this.status === 400 || this.code === 'INVALID_INPUT';
   }
 }
 
@@ -91,12 +97,20 @@ function readFieldErrors(details: unknown): FieldError[] {
     .map((f) => ({ path: typeof f.path === 'string' ? f.path : String(f.path ?? ''), message: String(f.message ?? '') }));
 }
 
-/** `positions.0.orgId` / `positions[0].orgId` → `['positions', 0, 'orgId']` (antd NamePath). */
+const REQUEST_PARTS = new Set(['body', 'query', 'querystring', 'params', 'headers']);
+
+/**
+ * A field-error path → antd NamePath: `positions.0.orgId` / `positions[0].orgId` →
+ * `['positions', 0, 'orgId']`. The server prefixes where the field was (`body.username`); that
+ * prefix is dropped.
+ */
 export function toNamePath(path: string): (string | number)[] {
-  return path
+  const parts = path
     .split(/[.[\]]+/)
     .filter((s) => s !== '')
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (parts.length > 1 && typeof parts[0] === 'string' && REQUEST_PARTS.has(parts[0])) parts.shift();
+  return parts;
 }
 
 // ---------------------------------------------------------------- unauthorized handling
@@ -163,6 +177,9 @@ async function readErrorBody(res: Response): Promise<Partial<ErrorBody>> {
 
 const AUTH_MESSAGE_KEY = 'jsga-auth-expired';
 
+/** Account-level refusals that also end the current session (besides any 401). */
+export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['AUTH_ACCOUNT_LOCKED', 'AUTH_ACCOUNT_DISABLED', 'AUTH_SESSION_INVALID']);
+
 async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
@@ -197,7 +214,7 @@ async function request<T>(method: string, url: string, body: unknown, options: R
   const make = (handled: boolean) =>
     new ApiError({ status: res.status, code, message: messageText, details: errBody.details, traceId, handled });
 
-  const isAuthError = res.status === 401 || code.startsWith('AUTH_');
+  const isAuthError = res.status === 401 || SESSION_ENDING_CODES.has(code);
   if (isAuthError) {
     if (options.authRedirect === false) throw make(false);
     const error = make(true);
@@ -206,7 +223,13 @@ async function request<T>(method: string, url: string, body: unknown, options: R
     throw error;
   }
 
-  if (code === 'INVALID_INPUT') throw make(false);
+  if (res.status === 400 || code === 'INVALID_INPUT') {
+    const error = make(false);
+    // Field errors belong under the inputs: the form shows them (see showFormError).
+    if (error.fieldErrors.length > 0 || options.silent) throw error;
+    feedback.message.error(messageText);
+    throw make(true);
+  }
 
   if (res.status >= 500) {
     feedback.notification.error({

@@ -20,9 +20,10 @@ export function FullPageSpin({ tip = '加载中…' }: { tip?: string }) {
 
 /** Everything behind the login: needs a token and the loaded MeView, then renders the workbench shell. */
 function RequireAuth() {
-  const { token, me, meError, refetchMe, dropSession } = useAuth();
+  const { token, me, meError, refetchMe, endSession, isEndingSession } = useAuth();
   const location = useLocation();
   if (!token) {
+    if (isEndingSession()) return null; // logout / password change already navigates to /login
     const here = location.pathname + location.search;
     const to = here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`;
     return <Navigate to={to} replace />;
@@ -36,7 +37,7 @@ function RequireAuth() {
           subTitle="请稍后重试，或重新登录。"
           extra={[
             <Button key="retry" type="primary" onClick={refetchMe}>重试</Button>,
-            <Button key="relogin" onClick={dropSession}>重新登录</Button>,
+            <Button key="relogin" onClick={() => endSession()}>重新登录</Button>,
           ]}
         />
       );

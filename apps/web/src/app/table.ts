@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useQuery, type QueryKey } from '@tanstack/react-query';
 import type { ActionType } from '@ant-design/pro-components';
+import { notifyError } from './form-errors';
 
 export interface Page<T> {
   items: T[];
@@ -54,5 +55,8 @@ export function useServerTable<TRow>(keyPrefix: QueryKey, fetchPage: (params: Ta
     return { data: page.items, total: page.total, success: true };
   }, []);
 
-  return { actionRef, request };
+  // Without this ProTable rethrows (unhandled rejection); most errors were shown by the request layer.
+  const onRequestError = useCallback((e: Error) => notifyError(e), []);
+
+  return { actionRef, request, onRequestError };
 }

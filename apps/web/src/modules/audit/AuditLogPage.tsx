@@ -90,7 +90,7 @@ export function AuditLogPage() {
   const [verifyResult, setVerifyResult] = useState<AuditVerifyResult | null>(null);
   const verify = useVerifyAuditChain();
 
-  const { actionRef, request } = useServerTable<AuditLogView>(auditKeys.logs, (params) =>
+  const { actionRef, request, onRequestError } = useServerTable<AuditLogView>(auditKeys.logs, (params) =>
     auditApi.listLogs({
       ...pageOf(params),
       keyword: textParam(params.keyword),
@@ -117,6 +117,7 @@ export function AuditLogPage() {
       dataIndex: 'timeRange',
       valueType: 'dateTimeRange',
       hideInTable: true,
+      colSize: 2,
       fieldProps: { presets: rangePresets },
       search: { transform: (value: unknown) => (Array.isArray(value) ? { from: toIsoWithOffset(value[0]), to: toIsoWithOffset(value[1]) } : {}) },
     },
@@ -135,10 +136,11 @@ export function AuditLogPage() {
     { title: '客户端 IP', dataIndex: 'clientIp', search: false, width: 130, render: (_, r) => r.clientIp ?? '-' },
     { title: '追踪号', dataIndex: 'traceId', search: false, width: 150, ellipsis: true, copyable: true },
     {
-      title: '操作',
+      title: '详情',
       key: 'detail',
       valueType: 'option',
       width: 60,
+      fixed: 'right',
       render: (_, r) => <Typography.Link onClick={() => setDetail(r)}>详情</Typography.Link>,
     },
   ];
@@ -154,6 +156,7 @@ export function AuditLogPage() {
         columns={columns}
         actionRef={actionRef}
         request={request}
+        onRequestError={onRequestError}
         headerTitle="审计记录"
         search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}

@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { orgLevelLabels, policeTypeLabels, type OrgView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
+import { notifyError } from '../../app/form-errors';
 import { useDebouncedValue } from '../../app/hooks';
 import { PageTitle } from '../../app/ui';
 import { identityKeys, useOrg, useOrgs, useUpdateOrg } from './api';
@@ -117,7 +118,7 @@ export function OrgListPage() {
                 <Typography.Link onClick={() => setFormTarget({ mode: 'edit', org })}>编辑</Typography.Link>
                 <Popconfirm
                   title={`确认${org.status === 'active' ? '停用' : '启用'}「${org.name}」？`}
-                  onConfirm={() => toggleStatus(org).catch(() => undefined)}
+                  onConfirm={() => toggleStatus(org).catch(notifyError)}
                 >
                   <Typography.Link type={org.status === 'active' ? 'danger' : undefined}>{org.status === 'active' ? '停用' : '启用'}</Typography.Link>
                 </Popconfirm>
@@ -136,12 +137,18 @@ export function OrgListPage() {
       loading={search.isFetching}
       dataSource={search.data?.items ?? []}
       locale={{ emptyText: '无匹配机构' }}
+      style={{ maxHeight: 560, overflowY: 'auto' }}
       renderItem={(o) => (
         <List.Item
-          style={{ cursor: 'pointer', background: o.id === selectedId ? '#e6f4ff' : undefined, paddingInline: 8 }}
+          style={{ cursor: 'pointer', background: o.id === selectedId ? '#e6f4ff' : undefined, padding: '4px 8px' }}
           onClick={() => setSelectedId(o.id)}
         >
-          <List.Item.Meta title={<OrgTitle org={o} />} description={`${o.code} · ${orgLevelLabels[o.level]}`} />
+          <Typography.Text ellipsis style={{ maxWidth: '60%' }}>
+            <OrgTitle org={o} />
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {orgLevelLabels[o.level]} · {o.code}
+          </Typography.Text>
         </List.Item>
       )}
       footer={search.data && search.data.total > search.data.items.length ? `共 ${search.data.total} 条，仅显示前 ${search.data.items.length} 条` : undefined}
@@ -216,7 +223,7 @@ export function OrgListPage() {
                       <Button size="small" icon={<EditOutlined />} onClick={() => setFormTarget({ mode: 'edit', org })}>
                         编辑
                       </Button>
-                      <Popconfirm title={`确认${org.status === 'active' ? '停用' : '启用'}「${org.name}」？`} onConfirm={() => toggleStatus(org).catch(() => undefined)}>
+                      <Popconfirm title={`确认${org.status === 'active' ? '停用' : '启用'}「${org.name}」？`} onConfirm={() => toggleStatus(org).catch(notifyError)}>
                         <Button size="small" danger={org.status === 'active'} icon={org.status === 'active' ? <StopOutlined /> : <CheckCircleOutlined />}>
                           {org.status === 'active' ? '停用' : '启用'}
                         </Button>

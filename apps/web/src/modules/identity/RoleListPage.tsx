@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { dataScopeLabels, type RoleView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
+import { notifyError } from '../../app/form-errors';
 import { pageOf, textParam, useServerTable } from '../../app/table';
 import { PageTitle } from '../../app/ui';
 import { identityApi, identityKeys, useDeleteRole } from './api';
@@ -17,7 +18,7 @@ export function RoleListPage() {
   const [formTarget, setFormTarget] = useState<RoleFormTarget | null>(null);
   const del = useDeleteRole();
 
-  const { actionRef, request } = useServerTable<RoleView>(identityKeys.roles, (params) =>
+  const { actionRef, request, onRequestError } = useServerTable<RoleView>(identityKeys.roles, (params) =>
     identityApi.listRoles({ ...pageOf(params), keyword: textParam(params.keyword) }),
   );
 
@@ -32,10 +33,10 @@ export function RoleListPage() {
       title: '角色名称',
       dataIndex: 'name',
       search: false,
-      width: 160,
+      width: 220,
       render: (_, r) => (
         <Space size={4}>
-          <Typography.Link onClick={() => setFormTarget({ mode: canManage ? 'edit' : 'view', role: r })}>{r.name}</Typography.Link>
+          <Typography.Link onClick={() => setFormTarget({ mode: canManage && !r.isSystem ? 'edit' : 'view', role: r })}>{r.name}</Typography.Link>
           {r.isSystem && <Tag color="gold">系统内置</Tag>}
         </Space>
       ),
@@ -51,7 +52,13 @@ export function RoleListPage() {
       render: (_, r) =>
         canManage ? (
           <Space size={8}>
-            <Typography.Link onClick={() => setFormTarget({ mode: 'edit', role: r })}>编辑</Typography.Link>
+            {r.isSystem ? (
+              <Tooltip title="系统内置角色不能修改">
+                <Typography.Link onClick={() => setFormTarget({ mode: 'view', role: r })}>查看</Typography.Link>
+              </Tooltip>
+            ) : (
+              <Typography.Link onClick={() => setFormTarget({ mode: 'edit', role: r })}>编辑</Typography.Link>
+            )}
             {r.isSystem ? (
               <Tooltip title="系统内置角色不可删除">
                 <Typography.Link disabled>删除</Typography.Link>
@@ -61,7 +68,7 @@ export function RoleListPage() {
                 title={`确认删除角色「${r.name}」？`}
                 description="已分配该角色的岗位将失去相应权限。"
                 okButtonProps={{ danger: true }}
-                onConfirm={() => doDelete(r).catch(() => undefined)}
+                onConfirm={() => doDelete(r).catch(notifyError)}
               >
                 <Typography.Link type="danger">删除</Typography.Link>
               </Popconfirm>
@@ -81,6 +88,7 @@ export function RoleListPage() {
         columns={columns}
         actionRef={actionRef}
         request={request}
+        onRequestError={onRequestError}
         headerTitle="角色列表"
         search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个角色` }}

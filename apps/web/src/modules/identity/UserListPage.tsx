@@ -5,6 +5,7 @@ import { LockOutlined, PlusOutlined, SafetyOutlined } from '@ant-design/icons';
 import { userTypeLabels, type UserType, type UserView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
+import { notifyError } from '../../app/form-errors';
 import { pageOf, textParam, useServerTable } from '../../app/table';
 import { formatDateTime, isFuture, PageTitle } from '../../app/ui';
 import { identityApi, identityKeys, useUnlockUser, useUpdateUser } from './api';
@@ -43,7 +44,7 @@ export function UserListPage() {
   const update = useUpdateUser();
   const unlock = useUnlockUser();
 
-  const { actionRef, request } = useServerTable<UserView>(identityKeys.users, (params) =>
+  const { actionRef, request, onRequestError } = useServerTable<UserView>(identityKeys.users, (params) =>
     identityApi.listUsers({
       ...pageOf(params),
       keyword: textParam(params.keyword),
@@ -131,7 +132,7 @@ export function UserListPage() {
             {canUpdate && <Typography.Link onClick={() => setFormTarget({ mode: 'edit', user: u })}>编辑</Typography.Link>}
             {canReset && <Typography.Link onClick={() => setResetting(u)}>重置密码</Typography.Link>}
             {canReset && locked && (
-              <Popconfirm title={`确认解锁「${u.displayName}」？`} onConfirm={() => doUnlock(u).catch(() => undefined)}>
+              <Popconfirm title={`确认解锁「${u.displayName}」？`} onConfirm={() => doUnlock(u).catch(notifyError)}>
                 <Typography.Link>解锁</Typography.Link>
               </Popconfirm>
             )}
@@ -139,7 +140,7 @@ export function UserListPage() {
               <Popconfirm
                 title={`确认${u.status === 'active' ? '停用' : '启用'}「${u.displayName}」？`}
                 description={u.status === 'active' ? '停用后该用户将无法登录。' : undefined}
-                onConfirm={() => toggleStatus(u).catch(() => undefined)}
+                onConfirm={() => toggleStatus(u).catch(notifyError)}
               >
                 <Typography.Link type={u.status === 'active' ? 'danger' : undefined}>{u.status === 'active' ? '停用' : '启用'}</Typography.Link>
               </Popconfirm>
@@ -158,6 +159,7 @@ export function UserListPage() {
         columns={columns}
         actionRef={actionRef}
         request={request}
+        onRequestError={onRequestError}
         headerTitle="用户列表"
         search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 人` }}

@@ -40,22 +40,25 @@ export const identityKeys = {
 
 // ---------------------------------------------------------------- fetchers
 
+/** Create/update calls come from forms, which show their errors themselves (under the inputs). */
+const FORM = { silent: true } as const;
+
 export const identityApi = {
   listOrgs: (q: OrgQuery) => api.get<Page<OrgView>>(`${BASE}/orgs`, q),
   getOrg: (id: string) => api.get<OrgView>(`${BASE}/orgs/${id}`),
-  createOrg: (body: CreateOrgBody) => api.post<OrgView>(`${BASE}/orgs`, body),
-  updateOrg: (id: string, body: UpdateOrgBody) => api.patch<OrgView>(`${BASE}/orgs/${id}`, body),
+  createOrg: (body: CreateOrgBody) => api.post<OrgView>(`${BASE}/orgs`, body, FORM),
+  updateOrg: (id: string, body: UpdateOrgBody) => api.patch<OrgView>(`${BASE}/orgs/${id}`, body, FORM),
 
   listUsers: (q: UserQuery) => api.get<Page<UserView>>(`${BASE}/users`, q),
   getUser: (id: string) => api.get<UserView>(`${BASE}/users/${id}`),
-  createUser: (body: CreateUserBody) => api.post<UserView>(`${BASE}/users`, body),
-  updateUser: (id: string, body: UpdateUserBody) => api.patch<UserView>(`${BASE}/users/${id}`, body),
-  resetPassword: (id: string, password: string) => api.post<Ok>(`${BASE}/users/${id}/reset-password`, { password }),
+  createUser: (body: CreateUserBody) => api.post<UserView>(`${BASE}/users`, body, FORM),
+  updateUser: (id: string, body: UpdateUserBody) => api.patch<UserView>(`${BASE}/users/${id}`, body, FORM),
+  resetPassword: (id: string, password: string) => api.post<Ok>(`${BASE}/users/${id}/reset-password`, { password }, FORM),
   unlockUser: (id: string) => api.post<Ok>(`${BASE}/users/${id}/unlock`, {}),
 
   listRoles: (q: RoleQuery) => api.get<Page<RoleView>>(`${BASE}/roles`, q),
-  createRole: (body: SaveRoleBody) => api.post<RoleView>(`${BASE}/roles`, body),
-  updateRole: (id: string, body: SaveRoleBody) => api.put<RoleView>(`${BASE}/roles/${id}`, body),
+  createRole: (body: SaveRoleBody) => api.post<RoleView>(`${BASE}/roles`, body, FORM),
+  updateRole: (id: string, body: SaveRoleBody) => api.put<RoleView>(`${BASE}/roles/${id}`, body, FORM),
   deleteRole: (id: string) => api.delete<Ok>(`${BASE}/roles/${id}`),
   listPermissions: () => api.get<{ items: PermissionDef[] }>(`${BASE}/permissions`),
 };

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { PasswordPolicy } from '@jsga/contracts';
-import { api, isApiError } from '../../app/request';
+import { api } from '../../app/request';
 import { showFormError, zodRule } from '../../app/form-errors';
 
 interface ChangePasswordValues {
   oldPassword: string;
   newPassword: string;
-  confirm: string;
+  confirmPassword: string;
 }
 
 /** Changing the password revokes every session of the user; `onChanged` sends them to the login page. */
@@ -19,18 +19,11 @@ export function ChangePasswordModal({ open, onClose, onChanged }: { open: boolea
     const values = await form.validateFields();
     setSubmitting(true);
     try {
-      // A wrong old password must not log the user out, so auth errors come back to this form.
-      await api.post('/api/auth/change-password', { oldPassword: values.oldPassword, newPassword: values.newPassword }, { authRedirect: false, silent: true });
+      await api.post('/api/auth/change-password', { oldPassword: values.oldPassword, newPassword: values.newPassword }, { silent: true });
       form.resetFields();
       onChanged();
     } catch (e) {
-      if (isApiError(e) && e.code === 'AUTH_INVALID_CREDENTIALS') {
-        form.setFields([{ name: 'oldPassword', errors: ['原密码不正确'] }]);
-      } else if (isApiError(e) && e.status === 401) {
-        onChanged(); // the session itself is gone
-      } else {
-        showFormError(form, e);
-      }
+      showFormError(form, e, { AUTH_PASSWORD_WRONG: 'oldPassword', AUTH_PASSWORD_REUSED: 'newPassword' });
     } finally {
       setSubmitting(false);
     }
@@ -53,7 +46,7 @@ export function ChangePasswordModal({ open, onClose, onChanged }: { open: boolea
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message="修改成功后所有已登录的会话都会失效，需要使用新密码重新登录。" />
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
-          <Input.Password id="oldPassword" autoFocus autoComplete="current-password" maxLength={128} />
+          <Input.Password autoFocus autoComplete="current-password" maxLength={128} />
         </Form.Item>
         <Form.Item
           name="newPassword"
@@ -69,10 +62,10 @@ export function ChangePasswordModal({ open, onClose, onChanged }: { open: boolea
             }),
           ]}
         >
-          <Input.Password id="newPassword" autoComplete="new-password" maxLength={64} />
+          <Input.Password autoComplete="new-password" maxLength={64} />
         </Form.Item>
         <Form.Item
-          name="confirm"
+          name="confirmPassword"
           label="确认新密码"
           dependencies={['newPassword']}
           rules={[
@@ -84,7 +77,7 @@ export function ChangePasswordModal({ open, onClose, onChanged }: { open: boolea
             }),
           ]}
         >
-          <Input.Password id="confirmPassword" autoComplete="new-password" maxLength={64} />
+          <Input.Password autoComplete="new-password" maxLength={64} />
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>

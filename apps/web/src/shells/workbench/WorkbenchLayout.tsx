@@ -15,7 +15,7 @@ export const APP_TITLE = '江苏公安政务服务综合管理平台';
 
 /** The workbench shell: side menu from MeView.menus, header with user, position switcher and account actions. */
 export function WorkbenchLayout({ children, isPage }: { children: ReactNode; isPage: (path: string) => boolean }) {
-  const { me, logout, dropSession, switchPosition } = useAuth();
+  const { me, logout, endSession, switchPosition } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const [pwdOpen, setPwdOpen] = useState(false);
@@ -31,16 +31,12 @@ export function WorkbenchLayout({ children, isPage }: { children: ReactNode; isP
     if (route && !hasPermission(next, route.permission)) navigate('/workbench');
   };
 
-  const handleLogout = async () => {
-    await logout();
-    navigate('/login', { replace: true });
-  };
+  const handleLogout = () => void logout();
 
   const handlePasswordChanged = () => {
     setPwdOpen(false);
-    dropSession();
     feedback.message.success('密码已修改，请使用新密码重新登录');
-    navigate('/login', { replace: true, state: { notice: '密码已修改，所有会话已失效，请使用新密码重新登录。' } });
+    endSession('密码已修改，所有会话已失效，请使用新密码重新登录。');
   };
 
   return (
@@ -68,7 +64,7 @@ export function WorkbenchLayout({ children, isPage }: { children: ReactNode; isP
               </Button>
             </Tooltip>
             <Tooltip title="退出登录">
-              <Button type="text" size="small" icon={<LogoutOutlined />} onClick={() => void handleLogout()} data-testid="logout">
+              <Button type="text" size="small" icon={<LogoutOutlined />} onClick={handleLogout} data-testid="logout">
                 退出登录
               </Button>
             </Tooltip>

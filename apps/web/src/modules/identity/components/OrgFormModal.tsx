@@ -13,6 +13,7 @@ import {
 } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { emptyToNull, showFormError, zodRule } from '../../../app/form-errors';
+import { FormKeyboard } from '../../../app/ui';
 import { useCreateOrg, useUpdateOrg } from '../api';
 
 export type OrgFormTarget = { mode: 'create'; parent: OrgView } | { mode: 'edit'; org: OrgView };
@@ -93,7 +94,7 @@ export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarg
       onSaved?.(saved);
       onClose();
     } catch (e) {
-      showFormError(form, e);
+      showFormError(form, e, { IDENTITY_ORG_CODE_TAKEN: 'code', IDENTITY_ORG_LEVEL_INVALID: 'level', IDENTITY_ORG_IN_USE: 'status' });
     }
   };
 
@@ -113,60 +114,62 @@ export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarg
           {target.mode === 'create' ? `上级机构：${target.parent.name}` : `机构代码：${target.org.code} · ${orgLevelLabels[target.org.level]}`}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark="optional">
-        <Row gutter={12}>
-          {!editing && (
-            <Col span={12}>
-              <Form.Item name="code" label="机构代码" rules={[{ required: true, message: '请输入机构代码' }, zodRule(CreateOrgBody.shape.code)]}>
-                <Input autoFocus maxLength={32} placeholder="如 320102000000" />
+      <FormKeyboard>
+        <Form form={form} name="orgForm" layout="vertical" onFinish={() => void submit()}>
+          <Row gutter={12}>
+            {!editing && (
+              <Col span={12}>
+                <Form.Item name="code" label="机构代码" rules={[{ required: true, message: '请输入机构代码' }, zodRule(CreateOrgBody.shape.code)]}>
+                  <Input autoFocus maxLength={32} placeholder="如 320102000000" />
+                </Form.Item>
+              </Col>
+            )}
+            <Col span={editing ? 24 : 12}>
+              <Form.Item name="name" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }, zodRule(CreateOrgBody.shape.name)]}>
+                <Input autoFocus={editing} maxLength={64} />
               </Form.Item>
             </Col>
-          )}
-          <Col span={editing ? 24 : 12}>
-            <Form.Item name="name" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }, zodRule(CreateOrgBody.shape.name)]}>
-              <Input autoFocus={editing} maxLength={64} />
-            </Form.Item>
-          </Col>
-          {!editing && (
-            <>
-              <Col span={12}>
-                <Form.Item name="level" label="机构层级" rules={[{ required: true, message: '请选择机构层级' }]}>
-                  <Select options={levelOptions} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="policeType" label="警种" tooltip="警种部门须选择所属警种">
-                  <Select options={policeTypeOptions} allowClear placeholder="不区分警种" />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item name="regionCode" label="行政区划" rules={[zodRule(CreateOrgBody.shape.regionCode)]}>
-                  <Select options={regionOptions} showSearch optionFilterProp="label" allowClear placeholder="选择或搜索行政区划" />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col span={12}>
-            <Form.Item name="sort" label="排序号" tooltip="数字小的排在前面">
-              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {editing && (
+            {!editing && (
+              <>
+                <Col span={12}>
+                  <Form.Item name="level" label="机构层级" rules={[{ required: true, message: '请选择机构层级' }]}>
+                    <Select options={levelOptions} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="policeType" label="警种" tooltip="警种部门须选择所属警种">
+                    <Select options={policeTypeOptions} allowClear placeholder="不区分警种" />
+                  </Form.Item>
+                </Col>
+                <Col span={24}>
+                  <Form.Item name="regionCode" label="行政区划" rules={[zodRule(CreateOrgBody.shape.regionCode)]}>
+                    <Select options={regionOptions} showSearch optionFilterProp="label" allowClear placeholder="选择或搜索行政区划" />
+                  </Form.Item>
+                </Col>
+              </>
+            )}
             <Col span={12}>
-              <Form.Item name="status" label="状态">
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'active', label: '启用' },
-                    { value: 'disabled', label: '停用' },
-                  ]}
-                />
+              <Form.Item name="sort" label="排序号" tooltip="数字小的排在前面">
+                <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-          )}
-        </Row>
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
-      </Form>
+            {editing && (
+              <Col span={12}>
+                <Form.Item name="status" label="状态">
+                  <Radio.Group
+                    optionType="button"
+                    options={[
+                      { value: 'active', label: '启用' },
+                      { value: 'disabled', label: '停用' },
+                    ]}
+                  />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+          <button type="submit" hidden aria-hidden tabIndex={-1} />
+        </Form>
+      </FormKeyboard>
     </Modal>
   );
 }

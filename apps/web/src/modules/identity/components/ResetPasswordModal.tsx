@@ -36,7 +36,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
           为 {user.displayName}（{user.username}）设置新密码，请通过安全渠道告知本人，并提醒其登录后及时修改。
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark={false} preserve={false}>
+      <Form form={form} name="resetPasswordForm" layout="vertical" onFinish={() => void submit()} requiredMark={false} preserve={false}>
         <Form.Item
           name="password"
           label="新密码"

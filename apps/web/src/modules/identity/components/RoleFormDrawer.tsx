@@ -3,6 +3,7 @@ import { Alert, Button, Col, Drawer, Form, Input, Result, Row, Select, Space, Sp
 import { dataScopeLabels, SaveRoleBody, type DataScopeKind, type RoleView } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { showFormError, zodRule } from '../../../app/form-errors';
+import { FormKeyboard } from '../../../app/ui';
 import { usePermissionDefs, useSaveRole } from '../api';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { PermissionChecklist } from './PermissionChecklist';
@@ -68,7 +69,7 @@ export function RoleFormDrawer({ target, onClose }: { target: RoleFormTarget | n
       feedback.message.success(`已保存角色「${saved.name}」`);
       onClose();
     } catch (e) {
-      showFormError(form, e);
+      showFormError(form, e, { IDENTITY_ROLE_CODE_TAKEN: 'code', IDENTITY_UNKNOWN_PERMISSION: 'permissions' });
     }
   };
   const trySubmit = () => void submit().catch(() => undefined);
@@ -97,18 +98,9 @@ export function RoleFormDrawer({ target, onClose }: { target: RoleFormTarget | n
         )
       }
     >
-      <div
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-            e.preventDefault();
-            trySubmit();
-          }
-        }}
-      >
-        {role?.isSystem && !readOnly && (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="这是系统内置角色，修改其权限会影响所有持有该角色的岗位，请谨慎操作。" />
-        )}
-        <Form form={form} layout="vertical" disabled={readOnly} requiredMark="optional">
+      <FormKeyboard onSubmit={trySubmit}>
+        {role?.isSystem && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="这是系统内置角色，只能查看，不能修改或删除。" />}
+        <Form form={form} name="roleForm" layout="vertical" disabled={readOnly}>
           <Row gutter={12}>
             <Col span={8}>
               <Form.Item name="code" label="角色代码" rules={[{ required: true, message: '请输入角色代码' }, zodRule(SaveRoleBody.shape.code)]}>
@@ -154,7 +146,7 @@ export function RoleFormDrawer({ target, onClose }: { target: RoleFormTarget | n
             <PermissionField disabled={readOnly} />
           </Form.Item>
         </Form>
-      </div>
+      </FormKeyboard>
     </Drawer>
   );
 }

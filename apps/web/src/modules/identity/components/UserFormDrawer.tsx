@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Button, Checkbox, Col, Descriptions, Divider, Drawer, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { emptyToNull, showFormError, zodRule } from '../../../app/form-errors';
+import { FormKeyboard } from '../../../app/ui';
 import { useCreateUser, useUpdateUser } from '../api';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { RoleSelect } from './RoleSelect';
@@ -50,19 +51,25 @@ export function UserFormDrawer({ target, onClose, onSaved }: { target: UserFormT
   const create = useCreateUser();
   const update = useUpdateUser();
   const editingUser = target?.mode === 'edit' ? target.user : undefined;
+  const watchedType = Form.useWatch('userType', form);
+  const policeNoRequired = (editingUser?.userType ?? watchedType) === 'police';
 
+  // Org names already known from the edited user (kept while the drawer animates closed) spare lookups.
+  const lastUser = useRef<UserView | undefined>(undefined);
+  if (editingUser) lastUser.current = editingUser;
+  const hintUser = editingUser ?? lastUser.current;
   const labelHints = useMemo(() => {
-    if (!editingUser) return undefined;
-    const hints: Record<string, string> = { [editingUser.orgId]: editingUser.orgName };
-    editingUser.positions.forEach((p) => (hints[p.orgId] = p.orgName));
+    if (!hintUser) return undefined;
+    const hints: Record<string, string> = { [hintUser.orgId]: hintUser.orgName };
+    hintUser.positions.forEach((p) => (hints[p.orgId] = p.orgName));
     return hints;
-  }, [editingUser]);
+  }, [hintUser]);
 
   useEffect(() => {
     if (!target) return;
     form.resetFields();
     if (target.mode === 'create') {
-      form.setFieldsValue({ userType: 'police', positions: [{ title: '', roleIds: [], isPrimary: true }] });
+      form.setFieldsValue({ userType: 'police', positions: [{ isPrimary: true }] });
     } else {
       const u = target.user;
       form.setFieldsValue({
@@ -114,7 +121,12 @@ export function UserFormDrawer({ target, onClose, onSaved }: { target: UserFormT
       onSaved?.(saved);
       onClose();
     } catch (e) {
-      showFormError(form, e);
+      showFormError(form, e, {
+        IDENTITY_USERNAME_TAKEN: 'username',
+        IDENTITY_POLICE_NO_TAKEN: 'policeNo',
+        IDENTITY_POLICE_NO_REQUIRED: 'policeNo',
+        IDENTITY_CANNOT_DISABLE_SELF: 'status',
+      });
     }
   };
 
@@ -139,18 +151,11 @@ export function UserFormDrawer({ target, onClose, onSaved }: { target: UserFormT
         </Space>
       }
     >
-      <div
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-            e.preventDefault();
-            trySubmit();
-          }
-        }}
-      >
+      <FormKeyboard onSubmit={trySubmit}>
         <Form
           form={form}
+          name="userForm"
           layout="vertical"
-          requiredMark="optional"
           onValuesChange={(changed: Partial<UserFormValues>, all) => {
             // A new user's first position defaults to the user's own org.
             if (changed.orgId && all.positions?.[0] && !all.positions[0].orgId) {
@@ -186,7 +191,20 @@ export function UserFormDrawer({ target, onClose, onSaved }: { target: UserFormT
               </Col>
             )}
             <Col span={8}>
-              <Form.Item name="policeNo" label="警号" rules={[zodRule(CreateUserBody.shape.policeNo)]}>
+              <Form.Item
+                name="policeNo"
+                label="警号"
+                dependencies={['userType']}
+                required={policeNoRequired}
+                rules={[
+                  zodRule(CreateUserBody.shape.policeNo),
+                  ({ getFieldValue }) => ({
+                    validator: async (_, v?: string) => {
+                      if ((editingUser?.userType ?? getFieldValue('userType')) === 'police' && !v?.trim()) throw new Error('民警须填写警号');
+                    },
+                  }),
+                ]}
+              >
                 <Input maxLength={8} placeholder="6-8位数字" inputMode="numeric" />
               </Form.Item>
             </Col>
@@ -298,7 +316,7 @@ export function UserFormDrawer({ target, onClose, onSaved }: { target: UserFormT
                   block
                   icon={<PlusOutlined />}
                   disabled={fields.length >= 10}
-                  onClick={() => add({ title: '', orgId: form.getFieldValue('orgId') ?? editingUser?.orgId, roleIds: [], isPrimary: fields.length === 0 })}
+                  onClick={() => add({ orgId: form.getFieldValue('orgId') ?? editingUser?.orgId, isPrimary: fields.length === 0 })}
                   style={{ marginTop: 4 }}
                 >
                   添加岗位
@@ -307,7 +325,7 @@ export function UserFormDrawer({ target, onClose, onSaved }: { target: UserFormT
             )}
           </Form.List>
         </Form>
-      </div>
+      </FormKeyboard>
     </Drawer>
   );
 }

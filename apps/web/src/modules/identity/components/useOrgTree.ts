@@ -19,16 +19,17 @@ export function useOrgTree(enabled = true) {
   const root = useQuery({ ...orgLevelQuery(undefined), enabled });
   const levels = useQueries({ queries: loadedIds.map((id) => ({ ...orgLevelQuery(id), enabled })) });
 
-  const levelData = levels.map((l) => l.data);
+  // Recompute only when a loaded level actually changed (useQueries returns a new array every render).
+  const signature = levels.map((l, i) => `${loadedIds[i]}:${l.dataUpdatedAt}`).join('|');
   const childrenById = useMemo(() => {
     const map = new Map<string, OrgLevel>();
     loadedIds.forEach((id, i) => {
-      const data = levelData[i];
+      const data = levels[i]?.data;
       if (data) map.set(id, data);
     });
     return map;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loadedIds, ...levelData]);
+  }, [signature]);
 
   const byId = useMemo(() => {
     const map = new Map<string, OrgView>();
