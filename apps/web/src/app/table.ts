@@ -60,3 +60,11 @@ export function useServerTable<TRow>(keyPrefix: QueryKey, fetchPage: (params: Ta
 
   return { actionRef, request, onRequestError };
 }
+
+/** The look every server-paged list shares: dense rows, an open search form, paging with a total in the list's own unit. */
+export const listTableDefaults = (totalLabel: (total: number) => string) => ({
+  size: 'small' as const,
+  search: { labelWidth: 'auto' as const, defaultCollapsed: false, span: 6 },
+  pagination: { defaultPageSize: 20, showSizeChanger: true, showTotal: totalLabel },
+  options: { density: true, reload: true, setting: true },
+});

@@ -5,7 +5,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AuditLogView, AuditVerifyResult } from '@jsga/contracts';
 import { Access } from '../../app/access';
-import { pageOf, textParam, useServerTable } from '../../app/table';
+import { pageOf, textParam, useServerTable, listTableDefaults } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { auditApi, auditKeys, useVerifyAuditChain } from './api';
 
@@ -152,15 +152,12 @@ export function AuditLogPage() {
       {verifyResult && <VerifyResultAlert result={verifyResult} onClose={() => setVerifyResult(null)} />}
       <ProTable<AuditLogView>
         rowKey="seq"
-        size="small"
+        {...listTableDefaults((t) => `共 ${t} 条`)}
         columns={columns}
         actionRef={actionRef}
         request={request}
         onRequestError={onRequestError}
         headerTitle="审计记录"
-        search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
-        options={{ density: true, reload: true, setting: true }}
         scroll={{ x: 1200 }}
         onRow={(r) => ({ onDoubleClick: () => setDetail(r), style: r.seq === broken ? { background: '#fff1f0' } : undefined })}
         toolBarRender={() => [

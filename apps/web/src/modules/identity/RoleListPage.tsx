@@ -6,7 +6,7 @@ import { dataScopeLabels, type RoleView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
 import { notifyError } from '../../app/form-errors';
-import { pageOf, textParam, useServerTable } from '../../app/table';
+import { pageOf, textParam, useServerTable, listTableDefaults } from '../../app/table';
 import { PageTitle } from '../../app/ui';
 import { identityApi, identityKeys, useDeleteRole } from './api';
 import { RoleFormDrawer, type RoleFormTarget } from './components/RoleFormDrawer';
@@ -84,15 +84,12 @@ export function RoleListPage() {
     <PageContainer title={<PageTitle>角色权限</PageTitle>} subTitle="角色决定岗位可用的功能权限和数据范围">
       <ProTable<RoleView>
         rowKey="id"
-        size="small"
+        {...listTableDefaults((t) => `共 ${t} 个角色`)}
         columns={columns}
         actionRef={actionRef}
         request={request}
         onRequestError={onRequestError}
         headerTitle="角色列表"
-        search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个角色` }}
-        options={{ density: true, reload: true, setting: true }}
         toolBarRender={() =>
           canManage
             ? [

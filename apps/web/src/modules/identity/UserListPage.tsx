@@ -6,7 +6,7 @@ import { userTypeLabels, type UserType, type UserView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
 import { notifyError } from '../../app/form-errors';
-import { pageOf, textParam, useServerTable } from '../../app/table';
+import { pageOf, textParam, useServerTable, listTableDefaults } from '../../app/table';
 import { formatDateTime, isFuture, PageTitle } from '../../app/ui';
 import { identityApi, identityKeys, useUnlockUser, useUpdateUser } from './api';
 import { OrgTreeSelect } from './components/OrgTreeSelect';
@@ -155,15 +155,12 @@ export function UserListPage() {
     <PageContainer title={<PageTitle>用户管理</PageTitle>} subTitle="维护民警、辅警及管理员账号和岗位">
       <ProTable<UserView>
         rowKey="id"
-        size="small"
+        {...listTableDefaults((t) => `共 ${t} 人`)}
         columns={columns}
         actionRef={actionRef}
         request={request}
         onRequestError={onRequestError}
         headerTitle="用户列表"
-        search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 人` }}
-        options={{ density: true, reload: true, setting: true }}
         scroll={{ x: 1300 }}
         toolBarRender={() =>
           canCreate
