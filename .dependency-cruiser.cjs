@@ -39,9 +39,9 @@ module.exports = {
     },
     {
       name: 'contracts-are-pure',
-      comment: 'Contracts are shared with the browser: zod only, no server code.',
+      comment: 'Contracts and the form engine run in the browser too: no server code.',
       severity: 'error',
-      from: { path: '^packages/contracts/' },
+      from: { path: '^packages/(contracts|form-engine)/' },
       to: { path: '^(apps|packages/kernel)/|node_modules/(fastify|drizzle-orm|pg)/' },
     },
     {

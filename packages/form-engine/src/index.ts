@@ -1,0 +1,8 @@
+export * from './definition';
+export * from './check-definition';
+export * from './validate';
+export * from './compose';
+export * from './expression/evaluate';
+export { ExpressionError } from './expression/lexer';
+export type { EvalEnv } from './expression/functions';
+export * from './validators/id-number';
