@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
 import { identityModule } from './centres/identity';
+import { matterModule } from './centres/matter';
 
 /** The composition root's list of centres and modules, in no particular order (dependencies decide). */
-export const moduleDefinitions: ModuleDefinition[] = [identityModule as ModuleDefinition, auditModule];
+export const moduleDefinitions: ModuleDefinition[] = [identityModule as ModuleDefinition, auditModule, matterModule as ModuleDefinition];

@@ -1,4 +1,5 @@
 export * from './common';
 export * from './identity';
+export * from './matter';
 export * from './audit/audit';
 export * from './reference/jiangsu-regions';

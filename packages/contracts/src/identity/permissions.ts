@@ -18,6 +18,10 @@ export const permissionCatalogue = [
   { code: 'identity:role:manage', name: '新增/编辑/删除角色', type: 'button', group: '角色权限' },
   { code: 'audit:log:view', name: '查看审计日志', type: 'menu', group: '安全审计' },
   { code: 'audit:log:verify', name: '校验审计链', type: 'button', group: '安全审计' },
+  { code: 'matter:catalogue:view', name: '查看事项', type: 'menu', group: '事项管理' },
+  { code: 'matter:catalogue:edit', name: '新增/编辑事项及实施事项、提交审核', type: 'button', group: '事项管理' },
+  { code: 'matter:catalogue:publish', name: '审核发布、退回、停用事项版本', type: 'button', group: '事项管理' },
+  { code: 'matter:catalogue:publish-own', name: '发布本人编辑的事项版本（免四眼复核）', type: 'button', group: '事项管理' },
 ] as const satisfies readonly PermissionDef[];
 
 export type PermissionCode = (typeof permissionCatalogue)[number]['code'];
@@ -33,4 +37,6 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/system/roles', name: '角色权限', permission: 'identity:role:view', parentKey: '/system' },
   { key: '/security', name: '安全审计', icon: 'SafetyCertificateOutlined' },
   { key: '/security/audit', name: '审计日志', permission: 'audit:log:view', parentKey: '/security' },
+  { key: '/config', name: '配置中心', icon: 'AppstoreOutlined' },
+  { key: '/config/matters', name: '事项管理', permission: 'matter:catalogue:view', parentKey: '/config' },
 ];

@@ -10,6 +10,8 @@ export type RouteAccess = 'public' | 'authenticated' | { permission: string };
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A POST that changes nothing (a calculation, a search): the generic audit hook skips it. */
+    readOnly?: boolean;
   }
 }
 
@@ -54,7 +56,7 @@ export function installAccessControl(app: FastifyInstance, opts: AccessControlOp
  */
 export function installAuditHook(app: FastifyInstance, audit: Audit, db: Db) {
   app.addHook('onResponse', async (req, reply) => {
-    if (!MUTATING.has(req.method) || !req.routeOptions.url?.startsWith('/api/')) return;
+    if (!MUTATING.has(req.method) || !req.routeOptions.url?.startsWith('/api/') || req.routeOptions.config?.readOnly) return;
     const failed = reply.statusCode >= 400;
     if (req.ctx.audited === 'failure' || (req.ctx.audited === 'success' && !failed)) return;
     const params = (req.params ?? {}) as Record<string, unknown>;
