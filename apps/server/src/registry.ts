@@ -2,6 +2,10 @@ import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
 import { identityModule } from './centres/identity';
 import { matterModule } from './centres/matter';
+import { workflowModule } from './centres/workflow';
 
 /** The composition root's list of centres and modules, in no particular order (dependencies decide). */
-export const moduleDefinitions: ModuleDefinition[] = [identityModule as ModuleDefinition, auditModule, matterModule as ModuleDefinition];
+export const moduleDefinitions: ModuleDefinition[] = [
+  identityModule as ModuleDefinition, auditModule, matterModule as ModuleDefinition,
+  workflowModule as ModuleDefinition,
+];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { loadConfig } from '@jsga/kernel';
+import { loadConfig, type AppConfig } from '@jsga/kernel';
 import { appVersion } from '../app';
 import { startPlatform } from '../bootstrap';
 
@@ -18,6 +18,10 @@ export async function createTestPlatform(opts: { demo?: boolean; dataDir?: strin
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: opts.dataDir ?? 'memory://', DATABASE_URL: databaseUrl,
     SEED_DEMO: opts.demo === false ? 'false' : 'true', DEMO_PASSWORD, RATE_LIMIT_PER_MINUTE: '100000', ...opts.env,
   }, appVersion);
+  return wrapPlatform(config, databaseUrl, dropDatabase);
+}
+
+async function wrapPlatform(config: AppConfig, databaseUrl: string | undefined, dropDatabase: (() => Promise<void>) | undefined) {
   const platform = await startPlatform(config);
   const { app } = platform;
 
@@ -31,15 +35,22 @@ export async function createTestPlatform(opts: { demo?: boolean; dataDir?: strin
   let stopped: Promise<void> | undefined;
   /** Stops the app and closes the database connection, keeping the data (for tests that inspect it afterwards). */
   const stop = () => (stopped ??= platform.close());
-  return {
-    ...platform, config, login, as, databaseUrl, stop,
+  const self = {
+    ...platform, config, login, as, databaseUrl, stop, dropDatabase,
     async close() {
       await stop();
       await dropDatabase?.();
     },
   };
+  return self;
 }
-export type TestPlatform = Awaited<ReturnType<typeof createTestPlatform>>;
+export type TestPlatform = Awaited<ReturnType<typeof wrapPlatform>>;
+
+/** A new server process on the same data, as after a crash or a deploy. */
+export async function restartTestPlatform(p: TestPlatform): Promise<TestPlatform> {
+  await p.stop();
+  return wrapPlatform(p.config, p.databaseUrl, p.dropDatabase);
+}
 
 export async function createScratchDatabase(serverUrl: string) {
   const name = `jsga_test_${randomBytes(6).toString('hex')}`;
