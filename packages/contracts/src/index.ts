@@ -3,3 +3,4 @@ export * from './identity';
 export * from './matter';
 export * from './audit/audit';
 export * from './reference/jiangsu-regions';
+export * from './workflow/workflow';

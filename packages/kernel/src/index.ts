@@ -13,3 +13,4 @@ export * from './masking';
 export * from './crypto/password';
 export * from './http/access-control';
 export * from './module';
+export * from './jobs';

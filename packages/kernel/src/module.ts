@@ -15,6 +15,8 @@ export type ModuleContext = {
 export type ModuleInstance<Api = unknown> = {
   api?: Api;
   routes?: Array<{ prefix: string; plugin: FastifyPluginAsyncZod | FastifyPluginAsync }>;
+  /** Background work run on every instance; each run must be safe alongside other instances (SKIP LOCKED). */
+  jobs?: Array<{ name: string; everyMs: number; run: () => Promise<unknown> }>;
   /** Dictionaries and reference data, upserted on every start. */
   seedReference?: () => Promise<void>;
   /** Demo data for `npm start` and tests; idempotent. */

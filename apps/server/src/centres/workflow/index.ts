@@ -1,4 +1,6 @@
 import { defineModule } from '@jsga/kernel';
+import { workflowAdminRoutes } from './definition/workflow.admin.routes';
+import { createWorkflowAdminService } from './definition/workflow-admin.service';
 import { createWorkflowService, type ServiceHandler, type WorkflowService } from './instance/workflow.service';
 
 export type { ServiceHandler };
@@ -8,5 +10,12 @@ export type WorkflowApi = Pick<WorkflowService, 'deploy' | 'publish' | 'start' |
 export const workflowModule = defineModule<WorkflowApi>({
   code: 'workflow',
   dependsOn: [],
-  setup: ({ db, audit }) => ({ api: createWorkflowService({ db, audit }) }),
+  setup: ({ db, audit }) => {
+    const workflow = createWorkflowService({ db, audit });
+    return {
+      api: workflow,
+      routes: [{ prefix: '/api/admin/workflow', plugin: workflowAdminRoutes(createWorkflowAdminService({ db, audit, workflow })) }],
+      jobs: [{ name: 'workflow.timers', everyMs: 15_000, run: () => workflow.runDueJobs() }],
+    };
+  },
 });

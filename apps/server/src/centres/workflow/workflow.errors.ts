@@ -12,5 +12,6 @@ export const workflowErrors = defineErrors('WORKFLOW', {
   REASON_REQUIRED: { category: 'INVALID_INPUT', message: '退回或不予通过须填写理由' },
   NO_PATH: { category: 'INVALID_STATE', message: '流程没有满足条件的后续分支，请检查流程配置' },
   BAD_RETURN_TARGET: { category: 'INVALID_INPUT', message: '只能退回到已经过的人工办理节点' },
+  CALENDAR_YEAR_MISMATCH: { category: 'INVALID_INPUT', message: '日期不属于所保存的年份' },
   UNKNOWN_HANDLER: { category: 'INTERNAL', message: '流程服务节点的处理程序未注册' },
 });

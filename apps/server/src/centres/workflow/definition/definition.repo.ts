@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, max, or } from 'drizzle-orm';
 import type { Queryable } from '@jsga/kernel';
 import { workflowDefinition } from '../db/workflow.schema';
 
@@ -21,6 +21,17 @@ export const definitionRepo = {
       .where(and(eq(workflowDefinition.key, key), eq(workflowDefinition.status, 'published')))
       .orderBy(desc(workflowDefinition.version)).limit(1);
     return row ?? null;
+  },
+  async list(q: Queryable, query: { page: number; pageSize: number; keyword?: string; status?: string }) {
+    const k = query.keyword?.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const where = and(
+      k ? or(ilike(workflowDefinition.key, `%${k}%`), ilike(workflowDefinition.name, `%${k}%`)) : undefined,
+      query.status ? eq(workflowDefinition.status, query.status) : undefined,
+    );
+    const [{ total }] = await q.select({ total: count() }).from(workflowDefinition).where(where);
+    const rows = await q.select().from(workflowDefinition).where(where)
+      .orderBy(asc(workflowDefinition.key), desc(workflowDefinition.version)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    return { rows, total };
   },
   async publish(q: Queryable, id: string, at: Date) {
     await q.update(workflowDefinition).set({ status: 'published', publishedAt: at }).where(eq(workflowDefinition.id, id));

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '@jsga/kernel';
 import type { InstanceState } from '../engine/engine.rules';
 import { workflowCalendarDay, workflowInstance, workflowJob, workflowOpinion, workflowTask } from '../db/workflow.schema';
@@ -57,6 +57,14 @@ export const instanceRepo = {
   },
   async calendarDays(q: Queryable) {
     return q.select().from(workflowCalendarDay);
+  },
+  async replaceCalendarYear(q: Queryable, year: number, days: Array<{ date: string; kind: 'holiday' | 'workday'; note: string }>) {
+    await q.delete(workflowCalendarDay).where(and(gte(workflowCalendarDay.date, `${year}-01-01`), lte(workflowCalendarDay.date, `${year}-12-31`)));
+    if (days.length) await q.insert(workflowCalendarDay).values(days);
+  },
+  async calendarYear(q: Queryable, year: number) {
+    return q.select().from(workflowCalendarDay)
+      .where(and(gte(workflowCalendarDay.date, `${year}-01-01`), lte(workflowCalendarDay.date, `${year}-12-31`))).orderBy(asc(workflowCalendarDay.date));
   },
   async upsertCalendarDays(q: Queryable, days: Array<{ date: string; kind: 'holiday' | 'workday'; note: string }>) {
     if (!days.length) return;
