@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
+import { formModule } from './centres/form';
 import { identityModule } from './centres/identity';
 import { matterModule } from './centres/matter';
 import { workflowModule } from './centres/workflow';
@@ -8,4 +9,5 @@ import { workflowModule } from './centres/workflow';
 export const moduleDefinitions: ModuleDefinition[] = [
   identityModule as ModuleDefinition, auditModule, matterModule as ModuleDefinition,
   workflowModule as ModuleDefinition,
+  formModule as ModuleDefinition,
 ];

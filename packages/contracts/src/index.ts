@@ -4,3 +4,4 @@ export * from './matter';
 export * from './audit/audit';
 export * from './reference/jiangsu-regions';
 export * from './workflow/workflow';
+export * from './form/form';

@@ -1,0 +1,22 @@
+import { defineModule } from '@jsga/kernel';
+import { chinaToday } from './form-clock';
+import { formAdminRoutes, formPublicRoutes } from './definition/form-definition.routes';
+import { createFormDefinitionService, type FormDefinitionService } from './definition/form-definition.service';
+
+/** What other modules may use of the form centre (calls take the caller's transaction). */
+export type FormApi = Pick<FormDefinitionService, 'getPublished' | 'getVersion' | 'validateVersion'>;
+
+export const formModule = defineModule<FormApi>({
+  code: 'form',
+  dependsOn: [],
+  setup: ({ db, audit }) => {
+    const service = createFormDefinitionService({ db, audit, today: chinaToday });
+    return {
+      api: service,
+      routes: [
+        { prefix: '/api/admin/form', plugin: formAdminRoutes(service) },
+        { prefix: '/api/forms', plugin: formPublicRoutes(service) },
+      ],
+    };
+  },
+});
