@@ -32,7 +32,7 @@ export async function buildApp({ config, database }: { config: AppConfig; databa
   const app = createHttpServer({ logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY, bodyLimit: config.BODY_LIMIT_BYTES, tracing, metrics });
   const { db } = database;
   const audit = createAudit({ db });
-  const modules = setupModules(moduleDefinitions, { db, audit, config });
+  const modules = setupModules(moduleDefinitions, { db, audit, config, log: app.log });
   const identity = modules.get('identity')!.api as IdentityApi;
 
   await app.register(rateLimit, { global: true, max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute', allowList: ['127.0.0.2'] });

@@ -3,6 +3,7 @@ import { auditModule } from './centres/audit';
 import { formModule } from './centres/form';
 import { identityModule } from './centres/identity';
 import { matterModule } from './centres/matter';
+import { messageModule } from './centres/message';
 import { workflowModule } from './centres/workflow';
 
 /** The composition root's list of centres and modules, in no particular order (dependencies decide). */
@@ -10,4 +11,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   identityModule as ModuleDefinition, auditModule, matterModule as ModuleDefinition,
   workflowModule as ModuleDefinition,
   formModule as ModuleDefinition,
+  messageModule as ModuleDefinition,
 ];

@@ -8,6 +8,7 @@ export type ModuleContext = {
   db: Db;
   audit: Audit;
   config: AppConfig;
+  log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
   /** Public APIs of the modules this one lists in `dependsOn`, and only those. */
   deps: Record<string, unknown>;
 };

@@ -23,6 +23,7 @@ export const permissionCatalogue = [
   { code: 'matter:catalogue:publish', name: '审核发布、退回、停用事项版本', type: 'button', group: '事项管理' },
   { code: 'form:definition:view', name: '查看表单定义', type: 'api', group: '表单管理' },
   { code: 'form:definition:manage', name: '设计、发布表单', type: 'api', group: '表单管理' },
+  { code: 'message:template:manage', name: '维护消息模板', type: 'api', group: '消息中心' },
   { code: 'workflow:definition:view', name: '查看流程定义', type: 'api', group: '流程管理' },
   { code: 'workflow:definition:manage', name: '部署、发布流程定义', type: 'api', group: '流程管理' },
   { code: 'workflow:calendar:manage', name: '维护工作日历（节假日、调休）', type: 'api', group: '流程管理' },

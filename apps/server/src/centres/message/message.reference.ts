@@ -1,0 +1,21 @@
+import type { Db } from '@jsga/kernel';
+import type { MessageService } from './message.service';
+
+/** Built-in templates other centres send; administrators may reword them (the code stays). */
+export const builtInTemplates = [
+  { code: 'task.assigned', name: '待办提醒', channel: 'inbox', title: '新的待办：{{nodeName}}', body: '办件 {{caseNo}}（{{matterName}}）已到“{{nodeName}}”，请在 {{dueDate}} 前办理。' },
+  { code: 'sla.warning', name: '超期预警', channel: 'inbox', title: '即将超期：{{caseNo}}', body: '办件 {{caseNo}} 的“{{nodeName}}”将于 {{dueDate}} 到期，请尽快办理。' },
+  { code: 'sla.overdue', name: '超期告警', channel: 'inbox', title: '已超期：{{caseNo}}', body: '办件 {{caseNo}} 的“{{nodeName}}”已于 {{dueDate}} 到期未办结。' },
+  { code: 'case.accepted.sms', name: '受理短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}已受理，办件编号{{caseNo}}，可在“苏证通”查询进度。' },
+  { code: 'case.supplement.sms', name: '补正短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}（{{caseNo}}）需补充材料：{{reason}}。请登录办理补正。' },
+  { code: 'case.concluded.sms', name: '办结短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}（{{caseNo}}）已办结，欢迎对本次服务评价。' },
+] as const;
+
+export async function seedMessageReference(db: Db, service: MessageService) {
+  await db.transaction(async (tx) => {
+    for (const t of builtInTemplates) {
+      // existing wording is kept: only missing templates are added
+      await service.upsertTemplateIfMissing(tx, { ...t, title: 'title' in t ? t.title : '' });
+    }
+  });
+}
