@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
+import { filesModule } from './centres/files';
 import { formModule } from './centres/form';
 import { identityModule } from './centres/identity';
 import { matterModule } from './centres/matter';
@@ -12,4 +13,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   workflowModule as ModuleDefinition,
   formModule as ModuleDefinition,
   messageModule as ModuleDefinition,
+  filesModule as ModuleDefinition,
 ];

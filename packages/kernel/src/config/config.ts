@@ -20,6 +20,7 @@ const vars = {
   LOGIN_LOCK_MINUTES: { schema: z.coerce.number().int().min(1).max(1440).default(15), description: '锁定时长(分钟)' },
   LOGIN_ATTEMPTS_PER_MINUTE: { schema: z.coerce.number().int().min(1).default(10), description: '同一 IP 对同一用户名每分钟的登录尝试上限' },
   JOBS_ENABLED: { schema: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'), description: '本实例是否运行后台任务（定时器、重试）；多实例时可全部开启' },
+  UPLOAD_MAX_BYTES: { schema: z.coerce.number().int().min(1024).default(50 * 1024 * 1024), description: '单个上传文件大小上限(字节)' },
   SMS_GATEWAY_URL: { schema: z.string().url().optional(), description: '短信网关地址（HTTP POST JSON）；不设置时只写日志不发送' },
   SMS_GATEWAY_TOKEN: { schema: z.string().optional(), description: '短信网关访问令牌', sensitive: true },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), description: '日志级别' },

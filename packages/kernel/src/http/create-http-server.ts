@@ -123,6 +123,8 @@ function toAppError(error: FastifyError): AppError {
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return commonErrors.MALFORMED_JSON();
   if (error.statusCode === 429) return commonErrors.RATE_LIMITED();
+  if (error.statusCode === 413) return commonErrors.PAYLOAD_TOO_LARGE();
+  if (error.statusCode === 415) return commonErrors.UNSUPPORTED_MEDIA_TYPE();
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return commonErrors.VALIDATION_FAILED(undefined, '请求不正确');
   }

@@ -1,0 +1,15 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@jsga/kernel';
+import { filesObject } from '../db/files.schema';
+
+export type FileRow = typeof filesObject.$inferSelect;
+
+export const filesRepo = {
+  async insert(q: Queryable, row: typeof filesObject.$inferInsert) {
+    await q.insert(filesObject).values(row);
+  },
+  async findById(q: Queryable, id: string): Promise<FileRow | null> {
+    const [row] = await q.select().from(filesObject).where(eq(filesObject.id, id));
+    return row ?? null;
+  },
+};
