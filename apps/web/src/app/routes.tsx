@@ -16,6 +16,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/system/orgs', permission: 'identity:org:view', component: page(() => import('../modules/identity/OrgListPage'), 'OrgListPage') },
   { path: '/system/users', permission: 'identity:user:view', component: page(() => import('../modules/identity/UserListPage'), 'UserListPage') },
   { path: '/system/roles', permission: 'identity:role:view', component: page(() => import('../modules/identity/RoleListPage'), 'RoleListPage') },
+  { path: '/config/matters', permission: 'matter:catalogue:view', component: page(() => import('../modules/matter/MatterListPage'), 'MatterListPage') },
+  { path: '/config/matters/:id', permission: 'matter:catalogue:view', component: page(() => import('../modules/matter/MatterDetailPage'), 'MatterDetailPage') },
   { path: '/security/audit', permission: 'audit:log:view', component: page(() => import('../modules/audit/AuditLogPage'), 'AuditLogPage') },
 ];
 
