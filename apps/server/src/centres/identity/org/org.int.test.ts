@@ -71,7 +71,7 @@ describe('organisation tree administration', () => {
 describe('roles', () => {
   it('creates a role with menu, button and API permissions and refuses unknown codes', async () => {
     const perms = (await p.app.inject({ url: '/api/admin/identity/permissions', headers: p.as(admin) })).json().items;
-    expect(new Set(perms.map((x: { type: string }) => x.type))).toEqual(new Set(['menu', 'button']));
+    expect(new Set(perms.map((x: { type: string }) => x.type))).toEqual(new Set(['menu', 'button', 'api']));
     const bad = await p.app.inject({ method: 'POST', url: '/api/admin/identity/roles', headers: p.as(admin),
       payload: { code: 'bogus', name: '无效角色', permissions: ['identity:user:fly'], dataScope: 'org' } });
     expect(bad.json().code).toBe('IDENTITY_UNKNOWN_PERMISSION');
