@@ -12,6 +12,8 @@ export type AuthenticatedUser = {
   positionId: string;
   orgId: string; // the current position's org
   permissions: ReadonlySet<string>;
+  /** Codes of the current position's roles, for workflow candidate matching. */
+  roleCodes: readonly string[];
   scope: DataScope;
 };
 

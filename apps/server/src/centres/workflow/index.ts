@@ -1,4 +1,5 @@
 import { defineModule } from '@jsga/kernel';
+import { taskRoutes } from './instance/task.routes';
 import { workflowAdminRoutes } from './definition/workflow.admin.routes';
 import { createWorkflowAdminService } from './definition/workflow-admin.service';
 import { createWorkflowService, type ServiceHandler, type WorkflowService } from './instance/workflow.service';
@@ -14,7 +15,10 @@ export const workflowModule = defineModule<WorkflowApi>({
     const workflow = createWorkflowService({ db, audit });
     return {
       api: workflow,
-      routes: [{ prefix: '/api/admin/workflow', plugin: workflowAdminRoutes(createWorkflowAdminService({ db, audit, workflow })) }],
+      routes: [
+        { prefix: '/api/admin/workflow', plugin: workflowAdminRoutes(createWorkflowAdminService({ db, audit, workflow })) },
+        { prefix: '/api/workflow', plugin: taskRoutes(workflow) },
+      ],
       jobs: [{ name: 'workflow.timers', everyMs: 15_000, run: () => workflow.runDueJobs() }],
     };
   },

@@ -8,6 +8,7 @@ export const workflowErrors = defineErrors('WORKFLOW', {
   INSTANCE_NOT_RUNNING: { category: 'INVALID_STATE', message: '流程已结束' },
   TASK_NOT_FOUND: { category: 'NOT_FOUND', message: '任务不存在' },
   TASK_ALREADY_DONE: { category: 'CONFLICT', message: '该任务已被办理或已撤销，请刷新后查看' },
+  TASK_ALREADY_CLAIMED: { category: 'CONFLICT', message: '该任务已被他人签收' },
   NOT_ASSIGNEE: { category: 'FORBIDDEN', message: '该任务不是分配给您的' },
   REASON_REQUIRED: { category: 'INVALID_INPUT', message: '退回或不予通过须填写理由' },
   NO_PATH: { category: 'INVALID_STATE', message: '流程没有满足条件的后续分支，请检查流程配置' },

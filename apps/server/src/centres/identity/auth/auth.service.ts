@@ -34,7 +34,7 @@ export const createAuthService = (deps: AuthServiceDeps) => {
       if (roles.some((r) => r.dataScope === 'org_and_below')) (await orgRepo.listSubtreeIds(q, [orgId])).forEach((id) => ids.add(id));
       orgIds = [...ids];
     }
-    return { permissions: combined.permissions, scope: { kind: combined.scopeKind, orgIds, userId } satisfies DataScope };
+    return { permissions: combined.permissions, roleCodes: roles.map((r) => r.code), scope: { kind: combined.scopeKind, orgIds, userId } satisfies DataScope };
   }
 
   async function loadUserView(q: Queryable, userId: string): Promise<UserView> {
@@ -104,9 +104,9 @@ export const createAuthService = (deps: AuthServiceDeps) => {
       const s = await sessionRepo.findLive(deps.db, hashToken(token), at);
       if (!s) return null;
       if (at.getTime() - s.lastSeenAt.getTime() > 60_000) await sessionRepo.touch(deps.db, s.sessionId, at);
-      const { permissions, scope } = await resolveScope(deps.db, s.userId, s.positionId, s.positionOrgId);
+      const { permissions, roleCodes, scope } = await resolveScope(deps.db, s.userId, s.positionId, s.positionOrgId);
       return { userId: s.userId, username: s.username, displayName: s.displayName, sessionId: s.sessionId, positionId: s.positionId,
-        orgId: s.positionOrgId, permissions, scope, sessionExpiresAt: s.expiresAt.toISOString() };
+        orgId: s.positionOrgId, permissions, roleCodes, scope, sessionExpiresAt: s.expiresAt.toISOString() };
     },
 
     async logout(ctx: RequestCtx) {
@@ -135,8 +135,8 @@ export const createAuthService = (deps: AuthServiceDeps) => {
         await sessionRepo.setPosition(tx, user.sessionId, positionId);
         await deps.audit.recordFor(tx, ctx, { action: 'auth.position.switch', targetType: 'position', targetIds: [positionId], detail: { from: user.positionId } });
       });
-      const { permissions, scope } = await resolveScope(deps.db, user.userId, positionId, held.orgId);
-      return this.me({ ...ctx, user: { ...user, positionId, orgId: held.orgId, permissions, scope } });
+      const { permissions, roleCodes, scope } = await resolveScope(deps.db, user.userId, positionId, held.orgId);
+      return this.me({ ...ctx, user: { ...user, positionId, orgId: held.orgId, permissions, roleCodes, scope } });
     },
 
     async changePassword(ctx: RequestCtx, input: { oldPassword: string; newPassword: string }) {

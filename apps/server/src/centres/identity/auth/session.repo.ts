@@ -23,7 +23,7 @@ export const sessionRepo = {
   },
 
   async rolesOfPosition(q: Queryable, positionId: string) {
-    return q.select({ permissions: identityRole.permissions, dataScope: identityRole.dataScope, customOrgIds: identityRole.customOrgIds })
+    return q.select({ code: identityRole.code, permissions: identityRole.permissions, dataScope: identityRole.dataScope, customOrgIds: identityRole.customOrgIds })
       .from(identityPositionRole).innerJoin(identityRole, eq(identityRole.id, identityPositionRole.roleId))
       .where(eq(identityPositionRole.positionId, positionId));
   },

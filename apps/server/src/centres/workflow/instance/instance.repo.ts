@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@jsga/kernel';
 import type { InstanceState } from '../engine/engine.rules';
 import { workflowCalendarDay, workflowInstance, workflowJob, workflowOpinion, workflowTask } from '../db/workflow.schema';
@@ -69,6 +69,24 @@ export const instanceRepo = {
   async upsertCalendarDays(q: Queryable, days: Array<{ date: string; kind: 'holiday' | 'workday'; note: string }>) {
     if (!days.length) return;
     await q.insert(workflowCalendarDay).values(days).onConflictDoUpdate({ target: workflowCalendarDay.date, set: { kind: sql`excluded.kind`, note: sql`excluded.note` } });
+  },
+  /** Open tasks a user may work on: assigned to them, or unassigned for one of their roles at their org (or any org). */
+  async listMine(q: Queryable, who: { userId: string; roleCodes: readonly string[]; orgId: string }, page: { page: number; pageSize: number }) {
+    const candidate = who.roleCodes.length
+      ? and(isNull(workflowTask.assigneeId), inArray(workflowTask.candidateRole, [...who.roleCodes]),
+        or(isNull(workflowTask.candidateOrgId), eq(workflowTask.candidateOrgId, who.orgId)))
+      : undefined;
+    const where = and(eq(workflowTask.status, 'open'), candidate ? or(eq(workflowTask.assigneeId, who.userId), candidate) : eq(workflowTask.assigneeId, who.userId));
+    const [{ total }] = await q.select({ total: count() }).from(workflowTask).where(where);
+    const rows = await q.select().from(workflowTask).where(where).orderBy(asc(workflowTask.dueDate), asc(workflowTask.createdAt))
+      .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+    return { rows, total };
+  },
+  /** 签收: only while nobody holds it; returns false when someone was faster. */
+  async claim(q: Queryable, id: string, userId: string) {
+    const rows = await q.update(workflowTask).set({ assigneeId: userId })
+      .where(and(eq(workflowTask.id, id), eq(workflowTask.status, 'open'), isNull(workflowTask.assigneeId))).returning({ id: workflowTask.id });
+    return rows.length === 1;
   },
   async tasksByIds(q: Queryable, ids: string[]) {
     return ids.length ? q.select().from(workflowTask).where(inArray(workflowTask.id, ids)) : [];

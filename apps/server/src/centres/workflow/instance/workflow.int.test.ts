@@ -13,7 +13,7 @@ const U = Object.fromEntries(['w1', 'u1', 'u2', 'u3', 'a1'].map((n, i) => [n, `0
 let p: TestPlatform;
 let dataDir: string;
 const wf = () => p.modules.get('workflow')!.api as WorkflowApi;
-const ctx = (userId?: string): RequestCtx => ({ traceId: 't', clientIp: '127.0.0.1', ...(userId ? { user: { userId, username: userId, displayName: '测试', sessionId: 's', sessionExpiresAt: '', positionId: '00000000-0000-4000-8000-0000000000aa', orgId: '00000000-0000-4000-8000-0000000000bb', permissions: new Set(), scope: { kind: 'province', orgIds: 'all', userId } } } : {}) });
+const ctx = (userId?: string): RequestCtx => ({ traceId: 't', clientIp: '127.0.0.1', ...(userId ? { user: { userId, username: userId, displayName: '测试', sessionId: 's', sessionExpiresAt: '', positionId: '00000000-0000-4000-8000-0000000000aa', orgId: '00000000-0000-4000-8000-0000000000bb', permissions: new Set(), roleCodes: ['window_officer', 'approver'], scope: { kind: 'province', orgIds: 'all', userId } } } : {}) });
 const tx = <T>(fn: (q: Parameters<Parameters<TestPlatform['database']['db']['transaction']>[0]>[0]) => Promise<T>) => p.database.db.transaction(fn);
 const open = (instanceId: string) => tx((q) => wf().openTasks(q, instanceId));
 
@@ -40,9 +40,9 @@ describe('workflow centre', () => {
   });
 
   it('runs a case through 会签 and parallel review, surviving a restart in the middle', async () => {
-    const { instanceId } = await tx((q) => wf().start(q, ctx(), { key: 'approval', businessKey: 'case-1', variables: { amount: 500, reviewers: [U.u1, U.u2, U.u3], acceptingOrgId: '00000000-0000-4000-8000-000000000001' } }));
+    const { instanceId } = await tx((q) => wf().start(q, ctx(), { key: 'approval', businessKey: 'case-1', variables: { amount: 500, reviewers: [U.u1, U.u2, U.u3], acceptingOrgId: '00000000-0000-4000-8000-0000000000bb' } }));
     const [accept] = await open(instanceId);
-    expect(accept).toMatchObject({ nodeName: '受理', candidateRole: 'window_officer', candidateOrgId: '00000000-0000-4000-8000-000000000001' });
+    expect(accept).toMatchObject({ nodeName: '受理', candidateRole: 'window_officer', candidateOrgId: '00000000-0000-4000-8000-0000000000bb' });
     expect(accept.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const noReason = await tx((q) => wf().complete(q, ctx(U.w1), { taskId: accept.id, outcome: 'reject' })).catch((e) => e);
     expect(noReason.code).toBe('WORKFLOW_REASON_REQUIRED');

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Audit, Db, Queryable, RequestCtx } from '@jsga/kernel';
+import { commonErrors, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import { BpmnError, parseBpmn } from '../bpmn/bpmn.parse';
 import type { FlowNode, ProcessModel } from '../bpmn/process-model';
 import { chinaDate, createBusinessCalendar, type BusinessCalendar } from '../calendar/business-calendar.rules';
 import { definitionRepo } from '../definition/definition.repo';
 import { completeTask, EngineError, fireTimer, returnTo, startInstance, type Effect, type EngineEnv, type InstanceState, type TaskOutcome } from '../engine/engine.rules';
 import { workflowErrors } from '../workflow.errors';
-import { instanceRepo } from './instance.repo';
+import { instanceRepo, type TaskRow } from './instance.repo';
 
 /** A service task's handler: runs inside the instance's transaction. */
 export type ServiceHandler = (tx: Queryable, input: { instanceId: string; businessKey: string; variables: Record<string, unknown> }) => Promise<void>;
@@ -127,7 +127,7 @@ export const createWorkflowService = (deps: WorkflowServiceDeps) => {
       if (input.outcome === 'reject' && !opinion) throw workflowErrors.REASON_REQUIRED();
       const task = await instanceRepo.findTask(tx, input.taskId);
       if (!task) throw workflowErrors.TASK_NOT_FOUND({ taskId: input.taskId });
-      if (task.assigneeId && ctx.user && task.assigneeId !== ctx.user.userId) throw workflowErrors.NOT_ASSIGNEE();
+      if (ctx.user && !mayWork(ctx, task)) throw workflowErrors.NOT_ASSIGNEE();
       const r = await step(tx, task.instanceId, (model, state, env) => completeTask(model, state, { taskId: task.id, outcome: input.outcome, variables: input.variables }, env));
       await instanceRepo.closeTask(tx, task.id, { status: 'completed', outcome: input.outcome, completedBy: ctx.user?.userId ?? null, completedAt: r.at });
       await instanceRepo.insertOpinion(tx, { id: randomUUID(), instanceId: task.instanceId, taskId: task.id, nodeId: task.nodeId, nodeName: task.nodeName,
@@ -171,11 +171,47 @@ export const createWorkflowService = (deps: WorkflowServiceDeps) => {
     },
 
     openTasks: (q: Queryable, instanceId: string) => instanceRepo.listTasks(q, instanceId, 'open'),
+
+    /** 我的待办: assigned to me, or waiting for one of my position's roles at my org. */
+    async myTasks(ctx: RequestCtx, page: { page: number; pageSize: number }) {
+      if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
+      const { rows, total } = await instanceRepo.listMine(deps.db, ctx.user, page);
+      return { items: rows.map(taskView), total };
+    },
+
+    /** 签收 an unassigned candidate task; the second of two officers gets TASK_ALREADY_CLAIMED. */
+    claim: (ctx: RequestCtx, taskId: string) =>
+      deps.db.transaction(async (tx) => {
+        const task = await instanceRepo.findTask(tx, taskId);
+        if (!task || !ctx.user) throw workflowErrors.TASK_NOT_FOUND({ taskId });
+        if (task.status !== 'open') throw workflowErrors.TASK_ALREADY_DONE();
+        if (task.assigneeId || !mayWork(ctx, task)) {
+          if (task.assigneeId && task.assigneeId !== ctx.user.userId) throw workflowErrors.TASK_ALREADY_CLAIMED();
+          if (!task.assigneeId) throw workflowErrors.NOT_ASSIGNEE();
+          return taskView(task);
+        }
+        if (!(await instanceRepo.claim(tx, taskId, ctx.user.userId))) throw workflowErrors.TASK_ALREADY_CLAIMED();
+        await deps.audit.recordFor(tx, ctx, { action: 'workflow.task.claim', targetType: 'workflow_task', targetIds: [taskId, task.instanceId] });
+        return taskView((await instanceRepo.findTask(tx, taskId))!);
+      }),
     history: (q: Queryable, instanceId: string) => instanceRepo.listOpinions(q, instanceId),
     setCalendarDays: (q: Queryable, days: Array<{ date: string; kind: 'holiday' | 'workday'; note: string }>) => instanceRepo.upsertCalendarDays(q, days),
   };
 };
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
+
+/** The assignee, or (while unassigned) a holder of the candidate role at the candidate org. */
+function mayWork(ctx: RequestCtx, task: TaskRow): boolean {
+  const u = ctx.user!;
+  if (task.assigneeId) return task.assigneeId === u.userId;
+  if (!task.candidateRole) return true;
+  return u.roleCodes.includes(task.candidateRole) && (!task.candidateOrgId || task.candidateOrgId === u.orgId);
+}
+
+const taskView = (t: TaskRow) => ({
+  id: t.id, instanceId: t.instanceId, nodeId: t.nodeId, nodeName: t.nodeName, assigneeId: t.assigneeId, candidateRole: t.candidateRole,
+  candidateOrgId: t.candidateOrgId, status: t.status as 'open' | 'completed' | 'cancelled', createdAt: t.createdAt.toISOString(), dueDate: t.dueDate,
+});
 
 function candidateOrg(node: FlowNode, vars: Record<string, unknown>): string | null {
   const a = node.assignment;
