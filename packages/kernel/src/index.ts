@@ -14,3 +14,4 @@ export * from './crypto/password';
 export * from './http/access-control';
 export * from './module';
 export * from './jobs';
+export * from './text';

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql } from 'drizzle-orm';
 import { scopeWhere } from '../db/scope';
+import { escapeLike } from '../text';
 import type { Db, Queryable } from '../db/db';
 import { sm3Hex } from '../crypto/sm3';
 import { kernelAuditLog } from './audit.schema';
@@ -131,7 +132,7 @@ export type AuditSearch = {
 /** Newest first, filtered, and limited to the caller's data scope (by the actor's org, or own rows for 本人). */
 export async function searchAuditLogs(db: Db, s: AuditSearch) {
   const t = kernelAuditLog;
-  const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (v: string) => `%${escapeLike(v)}%`;
   const where = and(
     scopeWhere(s.scope, { org: t.orgId, owner: t.userId }),
     s.action ? ilike(t.action, like(s.action)) : undefined,

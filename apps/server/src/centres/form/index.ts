@@ -1,5 +1,4 @@
-import { defineModule } from '@jsga/kernel';
-import { chinaToday } from './form-clock';
+import { chinaDate, defineModule } from '@jsga/kernel';
 import { formAdminRoutes, formPublicRoutes } from './definition/form-definition.routes';
 import { createFormDefinitionService, type FormDefinitionService } from './definition/form-definition.service';
 
@@ -10,7 +9,7 @@ export const formModule = defineModule<FormApi>({
   code: 'form',
   dependsOn: [],
   setup: ({ db, audit }) => {
-    const service = createFormDefinitionService({ db, audit, today: chinaToday });
+    const service = createFormDefinitionService({ db, audit, today: () => chinaDate(new Date()) });
     return {
       api: service,
       routes: [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSubmission } from '@jsga/form-engine';
+import { chinaDate } from '@jsga/kernel';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import { householdForm } from '../testing/household-form.fixture';
 
@@ -39,7 +40,7 @@ describe('form centre', () => {
   it('validates a submission on the server exactly as the browser does', async () => {
     const data = { name: '王五', idNo: '110105194912310021', reason: 'study', members: [{ name: '', idNo: '11010519491231002X' }], memberCount: 99 };
     const res = (await p.app.inject({ method: 'POST', url: `/api/forms/${householdForm.key}/validate`, payload: { data } })).json();
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const local = validateSubmission(householdForm, data, { today });
     expect(res).toEqual(JSON.parse(JSON.stringify(local)));
     expect(res.errors).toEqual([

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, max, ne, or } from 'drizzle-orm';
 import type { FormDefinition } from '@jsga/form-engine';
-import type { Queryable } from '@jsga/kernel';
+import { escapeLike, type Queryable } from '@jsga/kernel';
 import { formDefinition } from '../db/form.schema';
 
 export type FormRow = typeof formDefinition.$inferSelect;
@@ -34,7 +34,7 @@ export const formDefinitionRepo = {
     await q.update(formDefinition).set({ status: 'published', publishedAt: at, updatedAt: at }).where(and(eq(formDefinition.id, id), eq(formDefinition.status, 'draft')));
   },
   async list(q: Queryable, query: { page: number; pageSize: number; keyword?: string; status?: string }) {
-    const k = query.keyword?.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const k = query.keyword ? escapeLike(query.keyword) : undefined;
     const where = and(
       k ? or(ilike(formDefinition.key, `%${k}%`), ilike(formDefinition.title, `%${k}%`)) : undefined,
       query.status ? eq(formDefinition.status, query.status) : ne(formDefinition.status, 'retired'),

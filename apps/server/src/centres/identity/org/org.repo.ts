@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { OrgListQuery, OrgView } from '@jsga/contracts';
-import { scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
+import { escapeLike, scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
 import { identityOrg, identityUser } from '../db/identity.schema';
 
 export type OrgRow = typeof identityOrg.$inferSelect;
@@ -79,4 +79,3 @@ export const orgRepo = {
   },
 };
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

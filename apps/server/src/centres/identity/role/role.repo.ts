@@ -1,8 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { RoleView } from '@jsga/contracts';
-import type { Queryable } from '@jsga/kernel';
+import { escapeLike, type Queryable } from '@jsga/kernel';
 import { identityPositionRole, identityRole } from '../db/identity.schema';
-import { escapeLike } from '../org/org.repo';
 
 export type RoleRow = typeof identityRole.$inferSelect;
 

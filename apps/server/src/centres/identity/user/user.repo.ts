@@ -1,8 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { PositionView, UserListQuery, UserView } from '@jsga/contracts';
-import { maskPhone, scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
+import { escapeLike, maskPhone, scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
 import { identityOrg, identityPosition, identityPositionRole, identityRole, identityUser } from '../db/identity.schema';
-import { escapeLike } from '../org/org.repo';
 
 export type UserRow = typeof identityUser.$inferSelect;
 

@@ -1,11 +1,10 @@
 import { and, arrayContains, asc, count, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { HandlingMode, MatterAdminSummary, MatterListQuery, MatterVersionStatus, PoliceType, PublicMatterListQuery, PublicMatterSummary } from '@jsga/contracts';
-import type { Queryable } from '@jsga/kernel';
+import { escapeLike, type Queryable } from '@jsga/kernel';
 import { matterStandard, matterVersion } from '../db/matter.schema';
 
 export type StandardRow = typeof matterStandard.$inferSelect;
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const contains = (s: string) => `%${escapeLike(s)}%`;
 
 const summaryColumns = {

@@ -1,16 +1,17 @@
+import { maskPhone } from '@jsga/kernel';
+
 /** The SMS gateway behind an interface: a logging adapter by default, an HTTP adapter by configuration. */
 export interface SmsGateway {
   send(input: { phone: string; text: string; id: string }): Promise<{ providerMessageId: string }>;
 }
 
 type Log = { info: (obj: object, msg: string) => void };
-const mask = (p: string) => (p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : '****');
 
 /** Writes what it would send to the log (phone masked): the default in development and tests. */
 export const createLoggingSmsGateway = (log: Log, sent?: Array<{ phone: string; text: string }>): SmsGateway => ({
   async send({ phone, text, id }) {
     sent?.push({ phone, text });
-    log.info({ phone: mask(phone), length: text.length, id }, '短信（日志网关，未实际发送）');
+    log.info({ phone: maskPhone(phone), length: text.length, id }, '短信（日志网关，未实际发送）');
     return { providerMessageId: `log-${id}` };
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, createBusinessCalendar, evaluateSla } from './business-calendar.rules';
+import { chinaDate } from '@jsga/kernel';
+import { createBusinessCalendar, evaluateSla } from './business-calendar.rules';
 
 // 2026 National Day (illustrative configuration): 10-01…10-07 off, Saturday 10-10 is a 调休 working day.
 const cal = createBusinessCalendar({

@@ -19,8 +19,6 @@ const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (d: string, n: number) => fromMs(toMs(d) + n * DAY);
 
-/** The calendar date in China of an instant. */
-export const chinaDate = (instant: Date) => fromMs(instant.getTime() + 8 * 3_600_000);
 
 export function createBusinessCalendar(config: CalendarConfig) {
   const holidays = new Set(config.holidays);

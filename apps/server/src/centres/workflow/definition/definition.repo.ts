@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, max, or } from 'drizzle-orm';
-import type { Queryable } from '@jsga/kernel';
+import { escapeLike, type Queryable } from '@jsga/kernel';
 import { workflowDefinition } from '../db/workflow.schema';
 
 export type DefinitionRow = typeof workflowDefinition.$inferSelect;
@@ -23,7 +23,7 @@ export const definitionRepo = {
     return row ?? null;
   },
   async list(q: Queryable, query: { page: number; pageSize: number; keyword?: string; status?: string }) {
-    const k = query.keyword?.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const k = query.keyword ? escapeLike(query.keyword) : undefined;
     const where = and(
       k ? or(ilike(workflowDefinition.key, `%${k}%`), ilike(workflowDefinition.name, `%${k}%`)) : undefined,
       query.status ? eq(workflowDefinition.status, query.status) : undefined,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import type { WorkflowApi } from '../index';
 import { approvalXml } from '../testing/bpmn.fixtures';
-import { addDays, chinaDate } from '../calendar/business-calendar.rules';
+import { chinaDate } from '@jsga/kernel';
+import { addDays } from '../calendar/business-calendar.rules';
 
 let p: TestPlatform;
 let admin: string;

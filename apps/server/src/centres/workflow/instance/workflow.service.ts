@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { commonErrors, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { chinaDate, commonErrors, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import { BpmnError, parseBpmn } from '../bpmn/bpmn.parse';
 import type { FlowNode, ProcessModel } from '../bpmn/process-model';
-import { chinaDate, createBusinessCalendar, type BusinessCalendar } from '../calendar/business-calendar.rules';
+import { createBusinessCalendar, type BusinessCalendar } from '../calendar/business-calendar.rules';
 import { definitionRepo } from '../definition/definition.repo';
 import { completeTask, EngineError, fireTimer, returnTo, startInstance, type Effect, type EngineEnv, type InstanceState, type TaskOutcome } from '../engine/engine.rules';
 import { workflowErrors } from '../workflow.errors';
