@@ -18,6 +18,16 @@ export const pageRoutes: PageRoute[] = [
   { path: '/system/roles', permission: 'identity:role:view', component: page(() => import('../modules/identity/RoleListPage'), 'RoleListPage') },
   { path: '/config/matters', permission: 'matter:catalogue:view', component: page(() => import('../modules/matter/MatterListPage'), 'MatterListPage') },
   { path: '/config/matters/:id', permission: 'matter:catalogue:view', component: page(() => import('../modules/matter/MatterDetailPage'), 'MatterDetailPage') },
+  { path: '/config/forms', permission: 'form:definition:view', component: page(() => import('../modules/form/FormListPage'), 'FormListPage') },
+  { path: '/config/forms/:id', permission: 'form:definition:view', component: page(() => import('../modules/form/FormDesignerPage'), 'FormDesignerPage') },
+  { path: '/config/workflows', permission: 'workflow:definition:view', component: page(() => import('../modules/workflow/WorkflowListPage'), 'WorkflowListPage') },
+  { path: '/config/workflows/:id', permission: 'workflow:definition:view', component: page(() => import('../modules/workflow/WorkflowModelerPage'), 'WorkflowModelerPage') },
+  { path: '/config/calendar', permission: 'workflow:calendar:manage', component: page(() => import('../modules/workflow/CalendarPage'), 'CalendarPage') },
+  { path: '/handling/tasks', permission: 'workflow:task:view', component: page(() => import('../modules/workflow/TaskInboxPage'), 'TaskInboxPage') },
+  { path: '/handling/monitor', permission: 'workflow:instance:monitor', component: page(() => import('../modules/workflow/MonitorPage'), 'MonitorPage') },
+  { path: '/handling/monitor/:id', permission: 'workflow:instance:monitor', component: page(() => import('../modules/workflow/InstanceMonitorPage'), 'InstanceMonitorPage') },
+  { path: '/handling/cases', permission: 'case:case:view', component: page(() => import('../modules/case/CaseListPage'), 'CaseListPage') },
+  { path: '/handling/cases/:id', permission: 'case:case:view', component: page(() => import('../modules/case/CaseDetailPage'), 'CaseDetailPage') },
   { path: '/security/audit', permission: 'audit:log:view', component: page(() => import('../modules/audit/AuditLogPage'), 'AuditLogPage') },
 ];
 

@@ -28,6 +28,11 @@ export const permissionCatalogue = [
   { code: 'workflow:definition:manage', name: '部署、发布流程定义', type: 'api', group: '流程管理' },
   { code: 'workflow:calendar:manage', name: '维护工作日历（节假日、调休）', type: 'api', group: '流程管理' },
   { code: 'matter:catalogue:publish-own', name: '发布本人编辑的事项版本（免四眼复核）', type: 'button', group: '事项管理' },
+  { code: 'workflow:task:view', name: '我的待办', type: 'menu', group: '流程管理' },
+  { code: 'workflow:instance:monitor', name: '流程监控（流程图、历史、超期任务）', type: 'menu', group: '流程管理' },
+  { code: 'workflow:instance:migrate', name: '迁移运行中的流程实例到新版本', type: 'button', group: '流程管理' },
+  { code: 'case:case:view', name: '办件查询（本人数据范围内）', type: 'menu', group: '办件管理' },
+  { code: 'case:case:handle', name: '办件登记、状态变更（补件、容缺、特别程序等）', type: 'button', group: '办件管理' },
 ] as const satisfies readonly PermissionDef[];
 
 export type PermissionCode = (typeof permissionCatalogue)[number]['code'];
@@ -45,4 +50,11 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/security/audit', name: '审计日志', permission: 'audit:log:view', parentKey: '/security' },
   { key: '/config', name: '配置中心', icon: 'AppstoreOutlined' },
   { key: '/config/matters', name: '事项管理', permission: 'matter:catalogue:view', parentKey: '/config' },
+  { key: '/config/forms', name: '表单设计', permission: 'form:definition:view', parentKey: '/config' },
+  { key: '/config/workflows', name: '流程设计', permission: 'workflow:definition:view', parentKey: '/config' },
+  { key: '/config/calendar', name: '工作日历', permission: 'workflow:calendar:manage', parentKey: '/config' },
+  { key: '/handling', name: '业务办理', icon: 'FileProtectOutlined' },
+  { key: '/handling/tasks', name: '我的待办', permission: 'workflow:task:view', parentKey: '/handling' },
+  { key: '/handling/cases', name: '办件查询', permission: 'case:case:view', parentKey: '/handling' },
+  { key: '/handling/monitor', name: '流程监控', permission: 'workflow:instance:monitor', parentKey: '/handling' },
 ];

@@ -13,8 +13,8 @@ export const systemRoles: SystemRole[] = [
     permissions: ['workbench:home:view', 'identity:org:view', 'identity:org:create', 'identity:org:update', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password', 'identity:role:view', 'audit:log:view'] },
   { code: 'station_admin', name: '派出所管理员', description: '本所账号管理', dataScope: 'org',
     permissions: ['workbench:home:view', 'identity:org:view', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password'] },
-  { code: 'window_officer', name: '窗口受理民警', description: '窗口受理与办理', dataScope: 'org', permissions: ['workbench:home:view'] },
-  { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view'] },
+  { code: 'window_officer', name: '窗口受理民警', description: '窗口受理与办理', dataScope: 'org', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle'] },
+  { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'workflow:instance:monitor'] },
   { code: 'auditor', name: '安全审计员', description: '查阅与校验审计日志', dataScope: 'province', permissions: ['workbench:home:view', 'audit:log:view', 'audit:log:verify'] },
 ];
 

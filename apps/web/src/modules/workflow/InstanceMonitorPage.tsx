@@ -1,0 +1,6 @@
+import { PageContainer } from '@ant-design/pro-components';
+
+// Placeholder while the page is being built this session.
+export function InstanceMonitorPage() {
+  return <PageContainer title="建设中" />;
+}
