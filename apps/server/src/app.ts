@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  createAudit, createHttpServer, createMetrics, createTracing, installAccessControl, installAuditHook, setupModules,
+  createAudit, createEventBus, createHttpServer, createMetrics, createTracing, installAccessControl, installAuditHook, setupModules,
   type AppConfig, type Database, type ModuleInstance,
 } from '@jsga/kernel';
 import type { IdentityApi } from './centres/identity';
@@ -32,7 +32,9 @@ export async function buildApp({ config, database }: { config: AppConfig; databa
   const app = createHttpServer({ logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY, bodyLimit: config.BODY_LIMIT_BYTES, tracing, metrics });
   const { db } = database;
   const audit = createAudit({ db });
-  const modules = setupModules(moduleDefinitions, { db, audit, config, log: app.log });
+  const events = createEventBus({ db, log: app.log });
+  const modules = setupModules(moduleDefinitions, { db, audit, events, config, log: app.log });
+  for (const m of modules.values()) for (const s of m.subscribers ?? []) events.subscribe(s);
   const identity = modules.get('identity')!.api as IdentityApi;
 
   await app.register(rateLimit, { global: true, max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute', allowList: ['127.0.0.2'] });
@@ -87,6 +89,9 @@ export async function buildApp({ config, database }: { config: AppConfig; databa
   return {
     app,
     modules: modules as Map<string, ModuleInstance>,
+    events,
+    /** Every background job: the modules' and the outbox dispatcher. */
+    jobSources: [...modules.values(), { jobs: [{ name: 'kernel.events', everyMs: 1_000, run: () => events.dispatch() }] }] as Array<Pick<ModuleInstance, 'jobs'>>,
     async close() {
       await app.close();
       await tracing.shutdown();

@@ -26,5 +26,5 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
 await app.listen({ port: config.PORT, host: config.HOST });
-if (config.JOBS_ENABLED) jobs = startJobs(platform.modules.values(), app.log);
+if (config.JOBS_ENABLED) jobs = startJobs(platform.jobSources, app.log);
 app.log.info({ db: platform.database.kind, version: config.version }, `平台已启动 http://localhost:${(app.server.address() as { port: number }).port}`);

@@ -5,3 +5,4 @@ export * from './audit/audit';
 export * from './reference/jiangsu-regions';
 export * from './workflow/workflow';
 export * from './form/form';
+export * from './case/case';

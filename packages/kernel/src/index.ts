@@ -15,3 +15,7 @@ export * from './http/access-control';
 export * from './module';
 export * from './jobs';
 export * from './text';
+export * from './events/events';
+export * from './events/outbox.schema';
+export * from './numbering/numbering';
+export * from './numbering/numbering.schema';

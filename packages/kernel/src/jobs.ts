@@ -6,7 +6,7 @@ type Log = { error: (obj: object, msg: string) => void };
  * Runs the modules' background jobs on timers. A run never overlaps its previous run; stopping waits
  * for runs in flight, so a graceful shutdown does not cut a job in half.
  */
-export function startJobs(modules: Iterable<ModuleInstance>, log: Log): { stop: () => Promise<void> } {
+export function startJobs(modules: Iterable<Pick<ModuleInstance, 'jobs'>>, log: Log): { stop: () => Promise<void> } {
   const timers: NodeJS.Timeout[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;

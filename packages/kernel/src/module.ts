@@ -3,10 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config/config';
 import type { Db } from './db/db';
 import type { Audit } from './audit/audit';
+import type { EventBus, Subscriber } from './events/events';
 
 export type ModuleContext = {
   db: Db;
   audit: Audit;
+  /** Domain events through the transactional outbox: emit inside your transaction, subscribe in `subscribers`. */
+  events: EventBus;
   config: AppConfig;
   log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
   /** Public APIs of the modules this one lists in `dependsOn`, and only those. */
@@ -18,6 +21,8 @@ export type ModuleInstance<Api = unknown> = {
   routes?: Array<{ prefix: string; plugin: FastifyPluginAsyncZod | FastifyPluginAsync }>;
   /** Background work run on every instance; each run must be safe alongside other instances (SKIP LOCKED). */
   jobs?: Array<{ name: string; everyMs: number; run: () => Promise<unknown> }>;
+  /** Reactions to other modules' events, delivered after their transaction commits, once per subscriber. */
+  subscribers?: Subscriber[];
   /** Dictionaries and reference data, upserted on every start. */
   seedReference?: () => Promise<void>;
   /** Demo data for `npm start` and tests; idempotent. */

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { ListQuery } from '../common';
+import { PoliceType } from '../identity/org';
+import { ApplicantType, SituationAnswers } from '../matter';
+
+/** 办件状态. Terminal: returned, not_accepted, concluded, withdrawn. */
+export const CaseStatus = z.enum([
+  'submitted', 'pre_review', 'supplement', 'tolerated', 'returned', 'accepted', 'not_accepted', 'approving', 'special_procedure', 'concluded', 'withdrawn',
+]);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  submitted: '已申报', pre_review: '预审中', supplement: '补件中', tolerated: '容缺受理', returned: '已退件', accepted: '已受理',
+  not_accepted: '不予受理', approving: '审批中', special_procedure: '特别程序', concluded: '已办结', withdrawn: '已撤件',
+};
+
+/** What an officer (or the applicant) does to a case; each is one state transition with a history record. */
+export const CaseAction = z.enum([
+  'pre_review', 'request_supplement', 'supplement_received', 'return', 'accept', 'accept_tolerated', 'tolerated_completed',
+  'not_accept', 'approve_step', 'start_special', 'end_special', 'conclude', 'withdraw',
+]);
+export type CaseAction = z.infer<typeof CaseAction>;
+export const caseActionLabels: Record<CaseAction | 'submit' | 'migrate_process' | 'return_step', string> = {
+  submit: '申报', pre_review: '开始预审', request_supplement: '一次性告知补件', supplement_received: '补件完成', return: '退件',
+  accept: '受理', accept_tolerated: '容缺受理', tolerated_completed: '容缺材料补齐', not_accept: '不予受理', approve_step: '审核审批',
+  start_special: '进入特别程序', end_special: '特别程序结束', conclude: '办结', withdraw: '撤件', migrate_process: '流程迁移', return_step: '退回',
+};
+
+export const CaseChannel = z.enum(['online', 'mobile', 'window', 'self_service']);
+export const caseChannelLabels: Record<z.infer<typeof CaseChannel>, string> = { online: '网上', mobile: '掌上', window: '窗口', self_service: '自助' };
+export const SlaStatus = z.enum(['none', 'running', 'warning', 'overdue', 'paused', 'stopped']);
+export type SlaStatus = z.infer<typeof SlaStatus>;
+export const slaStatusLabels: Record<SlaStatus, string> = { none: '未计时', running: '正常', warning: '预警', overdue: '超期', paused: '暂停计时', stopped: '已停止' };
+export const CaseResult = z.enum(['approved', 'disapproved']);
+
+export const CreateCaseBody = z.object({
+  matterCode: z.string().trim().min(1).max(64),
+  orgId: z.uuid().optional().describe('受理单位；缺省为当前岗位所在单位'),
+  applicantType: ApplicantType,
+  applicantName: z.string().trim().min(1, '请填写申请人姓名或单位名称').max(200),
+  applicantIdNo: z.string().trim().min(1, '请填写证件号码').max(32).describe('自然人为公民身份号码，法人为统一社会信用代码'),
+  contactPhone: z.string().trim().regex(/^1\d{10}$/, '手机号码应为11位数字').optional(),
+  channel: CaseChannel.default('window'),
+  situationAnswers: SituationAnswers.default({}),
+  formData: z.record(z.string(), z.unknown()).default({}),
+  materials: z.array(z.object({ materialCode: z.string().trim().min(1).max(64), fileId: z.uuid() })).max(200).default([]),
+  idempotencyKey: z.string().trim().min(8).max(100).optional().describe('重复提交时返回同一办件'),
+});
+export type CreateCaseBody = z.input<typeof CreateCaseBody>;
+
+export const CaseActionBody = z.object({
+  action: CaseAction,
+  opinion: z.string().trim().max(2000).optional(),
+  taskId: z.uuid().optional().describe('同时办理的流程任务'),
+  outcome: z.enum(['approve', 'reject']).optional().describe('审核审批结论'),
+  result: CaseResult.optional().describe('办结结果'),
+  missingMaterials: z.array(z.string()).max(100).optional().describe('容缺受理时暂缺的材料编码'),
+  expectedRevision: z.number().int().optional().describe('页面打开时的版本号，防止两人同时办理'),
+});
+export type CaseActionBody = z.input<typeof CaseActionBody>;
+
+export const CaseListQuery = ListQuery.extend({
+  matterCode: z.string().trim().max(64).optional(),
+  policeType: PoliceType.optional(),
+  status: CaseStatus.optional(),
+  orgId: z.uuid().optional(),
+  slaStatus: SlaStatus.optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  submittedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  submittedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CaseSummary = z.object({
+  id: z.uuid(),
+  caseNo: z.string(),
+  matterCode: z.string(),
+  matterName: z.string(),
+  policeType: PoliceType.nullable(),
+  applicantType: ApplicantType,
+  applicantName: z.string(),
+  applicantIdNoMasked: z.string(),
+  channel: CaseChannel,
+  status: CaseStatus,
+  orgId: z.uuid(),
+  orgName: z.string().nullable(),
+  slaStatus: SlaStatus,
+  slaDeadline: z.string().nullable(),
+  submittedAt: z.string(),
+  revision: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseHistoryEntry = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  fromStatus: CaseStatus.nullable(),
+  toStatus: CaseStatus,
+  userName: z.string().nullable(),
+  orgName: z.string().nullable(),
+  opinion: z.string(),
+  at: z.string(),
+});
+export const CaseMaterialView = z.object({
+  id: z.uuid(), materialCode: z.string(), name: z.string(), fileId: z.string().nullable(), sha256: z.string().nullable(), sm3: z.string().nullable(),
+  status: z.enum(['provided', 'tolerated_missing', 'supplemented']), at: z.string(),
+});
+export const CaseView = CaseSummary.extend({
+  matterVersionId: z.uuid(),
+  matterVersionNo: z.number().int(),
+  contactPhoneMasked: z.string().nullable(),
+  situationAnswers: SituationAnswers,
+  formKey: z.string().nullable(),
+  formData: z.record(z.string(), z.unknown()),
+  processKey: z.string().nullable(),
+  workflowInstanceId: z.uuid().nullable(),
+  limitDays: z.number().int().nullable(),
+  slaStartDate: z.string().nullable(),
+  slaPausedDays: z.number().int(),
+  result: CaseResult.nullable(),
+  acceptedAt: z.string().nullable(),
+  concludedAt: z.string().nullable(),
+  history: z.array(CaseHistoryEntry),
+  materials: z.array(CaseMaterialView),
+  pauses: z.array(z.object({ kind: z.enum(['supplement', 'special_procedure']), reason: z.string(), fromDate: z.string(), toDate: z.string().nullable() })),
+  links: z.array(z.object({ kind: z.string(), refId: z.string(), label: z.string(), at: z.string() })),
+  openTasks: z.array(z.object({ id: z.uuid(), nodeId: z.string(), nodeName: z.string(), assigneeId: z.string().nullable(), dueDate: z.string().nullable() })),
+  allowedActions: z.array(CaseAction),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CaseSensitiveView = z.object({ applicantIdNo: z.string(), contactPhone: z.string().nullable() });
+export const MigrateCaseProcessBody = z.object({ targetDefinitionId: z.uuid(), nodeMapping: z.record(z.string(), z.string()).optional() });
