@@ -70,3 +70,9 @@ export async function createScratchDatabase(serverUrl: string) {
     },
   };
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `call(token, method, url, payload?)` against one API prefix, for a platform created later in `beforeAll`. */
+export const apiCaller = (platform: () => TestPlatform, prefix: string) =>
+  (token: string, method: Method, url: string, payload?: unknown) =>
+    platform().app.inject({ method, url: `${prefix}${url}`, headers: platform().as(token), ...(payload === undefined ? {} : { payload: payload as object }) });

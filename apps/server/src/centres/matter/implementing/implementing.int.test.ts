@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wellKnownMatterCodes } from '@jsga/contracts';
-import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
+import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import type { MatterApi } from '../index';
 import { loginWithRole, orgIdByCode } from '../testing/matter-test-users';
 
@@ -13,8 +13,7 @@ let hukouId: string;
 let implId: string;
 let draftId: string;
 
-const call = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  p.app.inject({ method, url: `/api/admin/matter${url}`, headers: p.as(token), payload: payload as object });
+const call = apiCaller(() => p, '/api/admin/matter');
 const api = () => p.modules.get('matter')!.api as MatterApi;
 
 beforeAll(async () => {

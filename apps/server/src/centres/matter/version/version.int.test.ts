@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
+import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import type { MatterApi } from '../index';
 import { twoSituationInput } from '../testing/matter-config.fixture';
 import { loginWithRole } from '../testing/matter-test-users';
@@ -12,8 +12,7 @@ let matterId: string;
 let v1: string;
 let v2: string;
 
-const call = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  p.app.inject({ method, url: `/api/admin/matter${url}`, headers: p.as(token), payload: payload as object });
+const call = apiCaller(() => p, '/api/admin/matter');
 const api = () => p.modules.get('matter')!.api as MatterApi;
 
 beforeAll(async () => {
