@@ -61,6 +61,7 @@ describe('WorkbenchLayout', () => {
     let current = sampleMe;
     const fetchMock = vi.fn(async (url: string) => {
       if (url === '/api/auth/me') return jsonResponse(200, current);
+      if (url === '/api/messages/unread-count') return jsonResponse(200, { count: 3 });
       if (url === '/api/auth/switch-position') {
         current = switched;
         return jsonResponse(200, switched);
@@ -84,6 +85,7 @@ describe('WorkbenchLayout', () => {
 
     expect(await screen.findByText('页面内容')).toBeTruthy();
     expect(screen.getByText('张三')).toBeTruthy();
+    expect(await screen.findByLabelText('消息，3 条未读')).toBeTruthy();
     // ProLayout resolves its menu data asynchronously
     expect((await screen.findAllByText('系统管理')).length).toBeGreaterThan(0);
     expect(screen.getAllByText('工作台').length).toBeGreaterThan(0);

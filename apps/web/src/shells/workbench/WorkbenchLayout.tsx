@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth-context';
 import { feedback } from '../../app/feedback';
 import { hasPermission } from '../../app/access';
 import { pageRoutes } from '../../app/routes';
+import { MessageBell } from '../../modules/message/MessageBell';
 import { buildMenuTree } from './menu';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { PositionSwitcher, positionLabel } from './PositionSwitcher';
@@ -56,6 +57,7 @@ export function WorkbenchLayout({ children, isPage }: { children: ReactNode; isP
         breadcrumbProps={{ itemRender: (route) => <span>{route.title}</span> }}
         avatarProps={{ icon: <UserOutlined />, size: 'small', title: <span data-testid="current-user">{me.user.displayName}</span> }}
         actionsRender={() => [
+          <MessageBell key="messages" />,
           <PositionSwitcher key="position" me={me} onSwitch={handleSwitch} />,
           <Space key="account" size={0}>
             <Tooltip title="修改密码">
