@@ -4,12 +4,21 @@ module.exports = {
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'module-internals-are-private',
-      comment: 'Another centre or module is reached only through its index.ts.',
+      comment: 'Another centre or module is reached only through its index.ts; tests may also use its testing/ fixtures.',
       severity: 'error',
-      from: { path: '^apps/server/src/(centres|modules)/([^/]+)/' },
+      from: { path: '^apps/server/src/(centres|modules)/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: {
         path: '^apps/server/src/(centres|modules)/[^/]+/',
         pathNot: ['^apps/server/src/$1/$2/', '^apps/server/src/(centres|modules)/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'tests-use-other-modules-through-index-or-fixtures',
+      severity: 'error',
+      from: { path: '^apps/server/src/(centres|modules)/([^/]+)/.*\\.test\\.ts$' },
+      to: {
+        path: '^apps/server/src/(centres|modules)/[^/]+/',
+        pathNot: ['^apps/server/src/$1/$2/', '^apps/server/src/(centres|modules)/[^/]+/(index\\.ts|testing/)'],
       },
     },
     {

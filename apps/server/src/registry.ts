@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
+import { caseModule } from './centres/case';
 import { filesModule } from './centres/files';
 import { formModule } from './centres/form';
 import { identityModule } from './centres/identity';
@@ -14,4 +15,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   formModule as ModuleDefinition,
   messageModule as ModuleDefinition,
   filesModule as ModuleDefinition,
+  caseModule as ModuleDefinition,
 ];

@@ -1,3 +1,4 @@
+import { checkNumberPattern } from '../numbering/numbering';
 import { z } from 'zod';
 
 /**
@@ -21,6 +22,15 @@ const vars = {
   LOGIN_ATTEMPTS_PER_MINUTE: { schema: z.coerce.number().int().min(1).default(10), description: '同一 IP 对同一用户名每分钟的登录尝试上限' },
   JOBS_ENABLED: { schema: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'), description: '本实例是否运行后台任务（定时器、重试）；多实例时可全部开启' },
   UPLOAD_MAX_BYTES: { schema: z.coerce.number().int().min(1024).default(50 * 1024 * 1024), description: '单个上传文件大小上限(字节)' },
+  CASE_NO_PATTERN: { schema: z.string().default('{region}{yyyy}{MM}{dd}{seq:6}').refine((p) => checkNumberPattern(p, ['region']).length === 0, { message: '办件编号规则须含一个 {seq:N}（N 为 3–12），可用 {region} {yyyy} {yy} {MM} {dd}' }), description: '办件编号规则：{region} 受理单位行政区划代码、{yyyy}{MM}{dd} 申报日期、{seq:N} N 位日流水号' },
+  SLA_WARN_DAYS: { schema: z.coerce.number().int().min(0).max(30).default(1), description: '办件和环节到期前多少个工作日开始超期预警' },
+  BLOB_STORE: { schema: z.enum(['local', 's3']).default('local'), description: '上传文件的存储方式：local 为 DATA_DIR/files 目录（DATA_DIR 为 memory:// 时存于内存），s3 为 S3 兼容对象存储（须设置 S3_ENDPOINT、S3_BUCKET 与访问密钥）' },
+  S3_ENDPOINT: { schema: z.string().url().optional(), description: 'S3 兼容对象存储地址，如 https://s3.cn-north-1.amazonaws.com.cn 或 http://minio:9000' },
+  S3_REGION: { schema: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, '区域只能包含小写字母、数字和短横线').default('us-east-1'), description: '对象存储区域（用于 SigV4 签名）；MinIO 等私有部署一般为 us-east-1' },
+  S3_BUCKET: { schema: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, '存储桶名称只能包含字母、数字、点、下划线和短横线').optional(), description: '存放上传文件的存储桶（须预先创建）' },
+  S3_ACCESS_KEY_ID: { schema: z.string().trim().min(1).optional(), description: '对象存储访问密钥 ID（Access Key ID）', sensitive: true },
+  S3_SECRET_ACCESS_KEY: { schema: z.string().min(1).optional(), description: '对象存储访问密钥（Secret Access Key）', sensitive: true },
+  S3_FORCE_PATH_STYLE: { schema: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'), description: '使用路径形式地址 endpoint/桶/对象（MinIO、Ceph 及 IP 地址须为 true）；false 为虚拟主机形式 桶.endpoint/对象' },
   SMS_GATEWAY_URL: { schema: z.string().url().optional(), description: '短信网关地址（HTTP POST JSON）；不设置时只写日志不发送' },
   SMS_GATEWAY_TOKEN: { schema: z.string().optional(), description: '短信网关访问令牌', sensitive: true },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), description: '日志级别' },
@@ -41,14 +51,30 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>, version = '0.0.0'): AppConfig {
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
+  const invalid = new Set<string>();
   for (const [name, def] of Object.entries(vars)) {
     const raw = env[name] === '' ? undefined : env[name];
     const parsed = def.schema.safeParse(raw);
     if (parsed.success) out[name] = parsed.data;
-    else problems.push(`${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    else {
+      invalid.add(name);
+      problems.push(`${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    }
   }
+  problems.push(...crossCheck(out, invalid));
   if (problems.length) throw new ConfigError(`配置无效:\n  ${problems.join('\n  ')}`);
   return Object.freeze({ ...out, version }) as AppConfig;
+}
+
+/** Rules between variables; messages name variables, never their values. */
+function crossCheck(c: Record<string, unknown>, invalid: Set<string>): string[] {
+  const problems: string[] = [];
+  if (c.BLOB_STORE === 's3') {
+    for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      if (c[name] === undefined && !invalid.has(name)) problems.push(`${name}: BLOB_STORE=s3 时必须设置`);
+    }
+  }
+  return problems;
 }
 
 export function describeConfig(): Array<{ name: string; description: string; sensitive: boolean }> {

@@ -4,6 +4,8 @@ import type { MessageService } from './message.service';
 /** Built-in templates other centres send; administrators may reword them (the code stays). */
 export const builtInTemplates = [
   { code: 'task.assigned', name: '待办提醒', channel: 'inbox', title: '新的待办：{{nodeName}}', body: '办件 {{caseNo}}（{{matterName}}）已到“{{nodeName}}”，请在 {{dueDate}} 前办理。' },
+  { code: 'task.remind', name: '催办提醒', channel: 'inbox', title: '催办：{{nodeName}}', body: '{{fromName}}催办办件 {{caseNo}} 的“{{nodeName}}”：{{note}}' },
+  { code: 'task.cc', name: '抄送通知', channel: 'inbox', title: '抄送：{{nodeName}}', body: '{{fromName}}将办件 {{caseNo}} 的“{{nodeName}}”抄送给您：{{note}}' },
   { code: 'sla.warning', name: '超期预警', channel: 'inbox', title: '即将超期：{{caseNo}}', body: '办件 {{caseNo}} 的“{{nodeName}}”将于 {{dueDate}} 到期，请尽快办理。' },
   { code: 'sla.overdue', name: '超期告警', channel: 'inbox', title: '已超期：{{caseNo}}', body: '办件 {{caseNo}} 的“{{nodeName}}”已于 {{dueDate}} 到期未办结。' },
   { code: 'case.accepted.sms', name: '受理短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}已受理，办件编号{{caseNo}}，可在“苏证通”查询进度。' },

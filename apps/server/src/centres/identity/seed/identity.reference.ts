@@ -7,14 +7,18 @@ import { identityOrg, identityRole } from '../db/identity.schema';
 type SystemRole = { code: string; name: string; description: string; permissions: readonly PermissionCode[] | 'all'; dataScope: DataScopeKind };
 
 /** Built-in roles; their permissions are reset to these on every start (custom roles are untouched). */
+/** Administrators oversee case handling in their unit, and may only grant roles whose permissions they hold. */
+const handlingOversight = ['workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor'] as const;
+
 export const systemRoles: SystemRole[] = [
   { code: 'sys_admin', name: '系统管理员', description: '全省系统配置与账号管理', permissions: 'all', dataScope: 'province' },
   { code: 'city_admin', name: '市局管理员', description: '本市机构与账号管理', dataScope: 'org_and_below',
-    permissions: ['workbench:home:view', 'identity:org:view', 'identity:org:create', 'identity:org:update', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password', 'identity:role:view', 'audit:log:view'] },
+    permissions: ['workbench:home:view', 'identity:org:view', 'identity:org:create', 'identity:org:update', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password', 'identity:role:view', 'audit:log:view',
+      ...handlingOversight] },
   { code: 'station_admin', name: '派出所管理员', description: '本所账号管理', dataScope: 'org',
-    permissions: ['workbench:home:view', 'identity:org:view', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password'] },
+    permissions: ['workbench:home:view', 'identity:org:view', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password', ...handlingOversight] },
   { code: 'window_officer', name: '窗口受理民警', description: '窗口受理与办理', dataScope: 'org', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle'] },
-  { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'workflow:instance:monitor'] },
+  { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor'] },
   { code: 'auditor', name: '安全审计员', description: '查阅与校验审计日志', dataScope: 'province', permissions: ['workbench:home:view', 'audit:log:view', 'audit:log:verify'] },
 ];
 

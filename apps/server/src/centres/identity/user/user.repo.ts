@@ -65,6 +65,21 @@ export const userRepo = {
     return [...byId.values()];
   },
 
+  /** Active users holding `roleCode` in a position at `orgId` (any org when null): workflow candidates. */
+  async idsWithRole(q: Queryable, roleCode: string, orgId: string | null): Promise<string[]> {
+    const rows = await q.selectDistinct({ id: identityUser.id }).from(identityUser)
+      .innerJoin(identityPosition, eq(identityPosition.userId, identityUser.id))
+      .innerJoin(identityPositionRole, eq(identityPositionRole.positionId, identityPosition.id))
+      .innerJoin(identityRole, eq(identityRole.id, identityPositionRole.roleId))
+      .where(and(eq(identityRole.code, roleCode), eq(identityUser.status, 'active'), orgId ? eq(identityPosition.orgId, orgId) : undefined));
+    return rows.map((r) => r.id);
+  },
+  async briefs(q: Queryable, ids: string[]): Promise<Array<{ id: string; displayName: string; active: boolean }>> {
+    if (!ids.length) return [];
+    const rows = await q.select({ id: identityUser.id, displayName: identityUser.displayName, status: identityUser.status }).from(identityUser).where(inArray(identityUser.id, ids));
+    return rows.map((r) => ({ id: r.id, displayName: r.displayName, active: r.status === 'active' }));
+  },
+
   async orgNames(q: Queryable, orgIds: string[]): Promise<Map<string, string>> {
     if (!orgIds.length) return new Map();
     const rows = await q.select({ id: identityOrg.id, name: identityOrg.name }).from(identityOrg).where(inArray(identityOrg.id, orgIds));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '@jsga/kernel';
-import { createBusinessCalendar, evaluateSla } from './business-calendar.rules';
+import { createBusinessCalendar, evaluateSla, warningHorizon } from './business-calendar.rules';
 
 // 2026 National Day (illustrative configuration): 10-01…10-07 off, Saturday 10-10 is a 调休 working day.
 const cal = createBusinessCalendar({
@@ -41,6 +41,20 @@ describe('business calendar', () => {
     expect(r).toMatchObject({ pausedDays: 3, deadline: '2026-11-12', status: 'running' });
     expect(evaluateSla(cal, { ...sla, pauses: [] }, '2026-11-10').status).toBe('overdue');
     expect(evaluateSla(cal, sla, '2026-11-05', true).status).toBe('paused');
+  });
+
+  it('knows the latest due date already inside its warning window, for a query', () => {
+    // Wed 10-07 (holiday): a task due Thu 10-08 warns (its warning day was 09-30); one due Fri 10-09 waits for Thu
+    expect(warningHorizon(cal, '2026-10-07', 1)).toBe('2026-10-08');
+    // Fri 10-09: the 调休 Saturday 10-10 is due next and warns today, Monday 10-12 warns on Saturday
+    expect(warningHorizon(cal, '2026-10-09', 1)).toBe('2026-10-10');
+    expect(warningHorizon(cal, '2026-10-10', 1)).toBe('2026-10-12');
+    expect(warningHorizon(cal, '2026-10-09', 0)).toBe('2026-10-09');
+    for (const due of ['2026-10-08', '2026-10-09', '2026-10-12']) {
+      for (const today of ['2026-10-07', '2026-10-09', '2026-10-10']) {
+        expect(due <= warningHorizon(cal, today, 1)).toBe(today >= cal.subtractWorkingDays(due, 1));
+      }
+    }
   });
 
   it('takes the date in China, not UTC', () => {

@@ -79,10 +79,27 @@ export type SlaStatus = 'running' | 'warning' | 'overdue' | 'paused';
  * before the deadline; overdue (alarm) from the first day after the deadline.
  */
 export function evaluateSla(cal: BusinessCalendar, sla: SlaInput, today: string, pausedNow = false) {
-  const pausedDays = sla.pauses.reduce((n, p) => n + cal.countWorkingDays({ from: p.from > sla.start ? p.from : addDays(sla.start, 1), to: p.to }), 0);
+  const pausedDays = sla.pauses.reduce((n, p) => n + pausedWorkingDays(cal, sla.start, p), 0);
   const deadline = cal.addWorkingDays(sla.start, sla.limitDays + pausedDays);
   const warnFrom = cal.subtractWorkingDays(deadline, sla.warnDays);
   const status: SlaStatus = pausedNow ? 'paused' : today > deadline ? 'overdue' : today >= warnFrom ? 'warning' : 'running';
   const remaining = today > deadline ? -cal.countWorkingDays({ from: addDays(deadline, 1), to: today }) : cal.countWorkingDays({ from: addDays(today, 1), to: deadline });
   return { deadline, warnFrom, pausedDays, status, remainingWorkingDays: remaining };
+}
+
+/**
+ * Working days of a pause that count against a clock started on `start`: both ends inclusive, but never
+ * the start day itself (the limit is counted from the day after).
+ */
+export const pausedWorkingDays = (cal: BusinessCalendar, start: string, pause: DateRange) =>
+  cal.countWorkingDays({ from: pause.from > start ? pause.from : addDays(start, 1), to: pause.to });
+
+/**
+ * The latest due date that is already inside its warning window on `today`: a task warns when
+ * `today >= subtractWorkingDays(due, warnDays)`, which holds for every due date up to this one.
+ */
+export function warningHorizon(cal: BusinessCalendar, today: string, warnDays: number): string {
+  let d = today;
+  while (cal.subtractWorkingDays(addDays(d, 1), warnDays) <= today) d = addDays(d, 1);
+  return d;
 }

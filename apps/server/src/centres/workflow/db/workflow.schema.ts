@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ProcessModel } from '../bpmn/process-model';
 import type { InstanceState } from '../engine/engine.rules';
 
@@ -30,8 +30,14 @@ export const workflowInstance = pgTable('workflow_instance', {
   revision: integer('revision').notNull().default(0),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   endedAt: timestamp('ended_at', { withTimezone: true }),
+  /** The accepting org (variable acceptingOrgId), for the monitor's data scope. */
+  orgId: uuid('org_id'),
+  /** Set while suspended (补件, 特别程序): tasks cannot be worked and their clocks stand still. */
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspendReason: text('suspend_reason'),
 }, (t) => [
   index('workflow_instance_business_key_idx').on(t.businessKey),
+  index('workflow_instance_status_idx').on(t.status, t.startedAt),
   check('workflow_instance_status_check', sql`${t.status} in ('running','completed','terminated')`),
 ]);
 
@@ -50,12 +56,52 @@ export const workflowTask = pgTable('workflow_task', {
   completedAt: timestamp('completed_at', { withTimezone: true }),
   completedBy: uuid('completed_by'),
   dueDate: text('due_date'),
+  /** 委派: the delegating user while the task is with the delegate (assignee). */
+  ownerId: uuid('owner_id'),
+  /** 加签: the task the signer was added to, and before/after. */
+  parentTaskId: uuid('parent_task_id'),
+  signKind: text('sign_kind'),
+  /** 前加签 host waiting for its added signers. */
+  blocked: boolean('blocked').notNull().default(false),
+  remindedAt: timestamp('reminded_at', { withTimezone: true }),
+  /** SLA notices, each sent once. */
+  warnedAt: timestamp('warned_at', { withTimezone: true }),
+  overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
 }, (t) => [
   index('workflow_task_instance_idx').on(t.instanceId),
   index('workflow_task_assignee_idx').on(t.assigneeId, t.status),
+  index('workflow_task_owner_idx').on(t.ownerId, t.status),
   index('workflow_task_candidate_idx').on(t.candidateRole, t.candidateOrgId, t.status),
+  index('workflow_task_due_idx').on(t.status, t.dueDate),
   check('workflow_task_status_check', sql`${t.status} in ('open','completed','cancelled')`),
+  check('workflow_task_sign_kind_check', sql`${t.signKind} in ('before','after')`),
 ]);
+
+/** 抄送: one row per recipient. */
+export const workflowCc = pgTable('workflow_cc', {
+  id: uuid('id').primaryKey(),
+  instanceId: uuid('instance_id').notNull().references(() => workflowInstance.id),
+  taskId: uuid('task_id'),
+  nodeName: text('node_name').notNull(),
+  userId: uuid('user_id').notNull(),
+  fromUserId: uuid('from_user_id'),
+  fromUserName: text('from_user_name'),
+  opinion: text('opinion').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('workflow_cc_user_idx').on(t.userId, t.createdAt), index('workflow_cc_instance_idx').on(t.instanceId)]);
+
+/** Suspension periods; working days inside them move open tasks' due dates on resume. */
+export const workflowSuspension = pgTable('workflow_suspension', {
+  id: uuid('id').primaryKey(),
+  instanceId: uuid('instance_id').notNull().references(() => workflowInstance.id),
+  reason: text('reason').notNull(),
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }).notNull(),
+  suspendedBy: uuid('suspended_by'),
+  fromDate: text('from_date').notNull(),
+  resumedAt: timestamp('resumed_at', { withTimezone: true }),
+  resumedBy: uuid('resumed_by'),
+  toDate: text('to_date'),
+}, (t) => [index('workflow_suspension_instance_idx').on(t.instanceId, t.suspendedAt)]);
 
 /** 审批意见与操作记录: every operation on a task leaves one. */
 export const workflowOpinion = pgTable('workflow_opinion', {

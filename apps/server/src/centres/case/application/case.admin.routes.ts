@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CaseActionBody, CaseListQuery, CaseSensitiveView, CaseSummary, CaseView, CreateCaseBody, ErrorBody, IdParams, listOf, MigrateCaseProcessBody,
+} from '@jsga/contracts';
+import type { CaseService } from './case.service';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['办件中心'];
+
+export const caseAdminRoutes = (service: CaseService): FastifyPluginAsyncZod => async (app) => {
+  app.get('/cases', {
+    config: { access: { permission: 'case:case:view' } },
+    schema: { tags, summary: '办件查询：关键字（编号、申请人、事项名称模糊，证件号精确）与组合条件，限本人数据范围', querystring: CaseListQuery, response: { 200: listOf(CaseSummary), ...errors } },
+  }, (req) => service.list(req.ctx, req.query));
+  app.get('/cases/:id', {
+    config: { access: { permission: 'case:case:view' } },
+    schema: { tags, summary: '办件详情：历史、材料、计时暂停、关联、在办任务、可做的操作', params: IdParams, response: { 200: CaseView, ...errors } },
+  }, (req) => service.get(req.ctx, req.params.id));
+  app.get('/cases/:id/sensitive', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '查看完整证件号码与手机号（留审计）', params: IdParams, response: { 200: CaseSensitiveView, ...errors } },
+  }, (req) => service.sensitive(req.ctx, req.params.id));
+  app.post('/cases', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '登记办件（窗口收件或代为申报）', body: CreateCaseBody, response: { 200: CaseView, ...errors } },
+  }, (req) => service.create(req.ctx, req.body));
+  app.post('/cases/:id/actions', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '办理：预审、补件、受理、容缺受理、不予受理、审核审批、特别程序、办结、退件、撤件', params: IdParams, body: CaseActionBody, response: { 200: CaseView, ...errors } },
+  }, (req) => service.act(req.ctx, req.params.id, req.body));
+  app.post('/cases/:id/return-step', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '审批流程内退回到已经过的节点', params: IdParams, body: z.object({ taskId: z.uuid(), targetNodeId: z.string().min(1).max(100), opinion: z.string().trim().min(1, '请填写退回理由').max(2000) }), response: { 200: CaseView, ...errors } },
+  }, (req) => service.returnStep(req.ctx, req.params.id, req.body));
+  app.post('/cases/:id/migrate-process', {
+    config: { access: { permission: 'workflow:instance:migrate' } },
+    schema: { tags, summary: '将办件的运行中流程迁移到新发布的流程版本', params: IdParams, body: MigrateCaseProcessBody, response: { 200: CaseView, ...errors } },
+  }, (req) => service.migrateProcess(req.ctx, req.params.id, req.body));
+};

@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseAction, CaseActionBody, CaseListQuery, CaseStatus, CaseView, CreateCaseBody, SlaStatus } from '@jsga/contracts';
+import { CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema } from '@jsga/contracts';
+import { evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
+import {
+  chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Audit, type Db, type EventBus, type Queryable, type RequestCtx,
+} from '@jsga/kernel';
+import type { FilesApi } from '../../files';
+import type { FormApi } from '../../form';
+import type { IdentityApi } from '../../identity';
+import type { MatterApi } from '../../matter';
+import type { MessageApi } from '../../message';
+import type { CaseWorkflowPort } from '../case-workflow.port';
+import { caseErrors } from '../case.errors';
+import { allowedActions, applyTransition } from './case-state.rules';
+import { caseRepo, type CaseRow } from './case.repo';
+
+export type CaseServiceDeps = {
+  db: Db;
+  audit: Audit;
+  events: EventBus;
+  matter: MatterApi;
+  form: Pick<FormApi, 'getPublished' | 'validateVersion'>;
+  workflow: CaseWorkflowPort;
+  message: Pick<MessageApi, 'send'>;
+  files: Pick<FilesApi, 'getMeta'>;
+  identity: Pick<IdentityApi, 'findOrg'>;
+  /** 办件编号规则, e.g. `{region}{yyyy}{MM}{dd}{seq:6}`. */
+  numberPattern: string;
+  /** Working days before the deadline that the warning starts. */
+  warnDays: number;
+  now?: () => Date;
+};
+
+/** Events other modules subscribe to, named `<module>.<entity>.<past tense>`. */
+const eventOf: Partial<Record<CaseAction, string>> = {
+  accept: 'case.application.accepted', accept_tolerated: 'case.application.accepted', not_accept: 'case.application.not_accepted',
+  return: 'case.application.returned', request_supplement: 'case.application.supplement_requested', conclude: 'case.application.concluded',
+  withdraw: 'case.application.withdrawn',
+};
+const smsOf: Partial<Record<CaseAction, string>> = { accept: 'case.accepted.sms', accept_tolerated: 'case.accepted.sms', request_supplement: 'case.supplement.sms', conclude: 'case.concluded.sms' };
+const completesTask: readonly CaseAction[] = ['accept', 'accept_tolerated', 'not_accept', 'approve_step'];
+const endsProcess: readonly CaseAction[] = ['not_accept', 'return', 'withdraw'];
+const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export const createCaseService = (deps: CaseServiceDeps) => {
+  const now = deps.now ?? (() => new Date());
+  const actorOf = (ctx: RequestCtx) => ({ userId: ctx.user?.userId ?? null, userName: ctx.user?.displayName ?? null, orgId: ctx.user?.orgId ?? null });
+  const orgName = async (q: Queryable, id: string | null) => (id ? (await deps.identity.findOrg(q, id))?.name ?? null : null);
+
+  async function load(q: Queryable, ctx: RequestCtx, id: string, lock = false): Promise<CaseRow> {
+    const row = await caseRepo.findInScope(q, id, ctx.user?.scope ?? null, { lock });
+    if (!row) throw caseErrors.NOT_FOUND({ id });
+    return row;
+  }
+
+  /** Deadline and clock state from the calendar and the pauses; stored on the row so searches need no engine. */
+  async function slaOf(q: Queryable, row: Pick<CaseRow, 'id' | 'slaStartDate' | 'limitDays' | 'status'>, today: string) {
+    if (!row.slaStartDate || row.limitDays === null) return { slaDeadline: null, slaStatus: 'none' as SlaStatus, slaPausedDays: 0 };
+    const cal = await deps.workflow.calendar(q);
+    const pauses = (await caseRepo.pauses(q, row.id)).map((p) => ({ from: p.fromDate, to: p.toDate ?? today }));
+    const paused = row.status === 'supplement' || row.status === 'special_procedure';
+    const r = deps.workflow.evaluateSla(cal, { start: row.slaStartDate, limitDays: row.limitDays, pauses, warnDays: deps.warnDays }, today, paused);
+    return { slaDeadline: r.deadline, slaStatus: r.status as SlaStatus, slaPausedDays: r.pausedDays };
+  }
+
+  async function toView(q: Queryable, row: CaseRow): Promise<CaseView> {
+    const [history, materials, pauses, links, tasks] = await Promise.all([
+      caseRepo.history(q, row.id), caseRepo.materials(q, row.id), caseRepo.pauses(q, row.id), caseRepo.links(q, row.id),
+      row.workflowInstanceId ? deps.workflow.openTasks(q, row.workflowInstanceId) : Promise.resolve([]),
+    ]);
+    return {
+      ...summaryOf(row),
+      matterVersionId: row.matterVersionId, matterVersionNo: row.matterVersionNo,
+      contactPhoneMasked: row.contactPhone ? maskPhone(row.contactPhone) : null,
+      situationAnswers: row.situationAnswers, formKey: row.formKey, formData: row.formData, processKey: row.processKey,
+      workflowInstanceId: row.workflowInstanceId, limitDays: row.limitDays, slaStartDate: row.slaStartDate, slaPausedDays: row.slaPausedDays,
+      result: row.result as CaseView['result'], acceptedAt: row.acceptedAt?.toISOString() ?? null, concludedAt: row.concludedAt?.toISOString() ?? null,
+      history: history.map((h) => ({ seq: h.seq, action: h.action, fromStatus: h.fromStatus as CaseStatus | null, toStatus: h.toStatus as CaseStatus, userName: h.userName, orgName: h.orgName, opinion: h.opinion, at: h.at.toISOString() })),
+      materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, name: m.name, fileId: m.fileId, sha256: m.sha256, sm3: m.sm3, status: m.status as 'provided', at: m.at.toISOString() })),
+      pauses: pauses.map((p) => ({ kind: p.kind as 'supplement', reason: p.reason, fromDate: p.fromDate, toDate: p.toDate })),
+      links: links.map((l) => ({ kind: l.kind, refId: l.refId, label: l.label, at: l.at.toISOString() })),
+      openTasks: tasks.map((t) => ({ id: t.id, nodeId: t.nodeId, nodeName: t.nodeName, assigneeId: t.assigneeId, dueDate: t.dueDate })),
+      allowedActions: allowedActions(row.status as CaseStatus, row.resumeStatus as CaseStatus | null),
+    };
+  }
+
+  async function notifyApplicant(q: Queryable, row: CaseRow, action: CaseAction, reason: string) {
+    const template = smsOf[action];
+    if (!template || !row.contactPhone) return;
+    await deps.message.send(q, { templateCode: template, recipients: [{ phone: row.contactPhone }], vars: { matterName: row.matterName, caseNo: row.caseNo, reason }, businessKey: row.id });
+  }
+
+  /** The task the officer is working on must belong to this case; with open tasks, naming one is required. */
+  async function taskOfCase(q: Queryable, row: CaseRow, taskId: string | undefined) {
+    if (!row.workflowInstanceId) return null;
+    const open = await deps.workflow.openTasks(q, row.workflowInstanceId);
+    if (!taskId) {
+      if (open.length) throw caseErrors.TASK_REQUIRED({ openTasks: open.map((t) => t.nodeName) });
+      return null;
+    }
+    const task = open.find((t) => t.id === taskId);
+    if (!task) throw caseErrors.TASK_NOT_OF_CASE({ taskId });
+    return task;
+  }
+
+  const service = {
+    /** 申报 / 窗口登记: validates against the matter version the case will keep for its whole life. */
+    create: (ctx: RequestCtx, input: CreateCaseBody) => deps.db.transaction(async (tx) => {
+      const body = CreateCaseSchema.parse(input);
+      if (body.idempotencyKey) {
+        const existing = await caseRepo.findByIdempotencyKey(tx, body.idempotencyKey);
+        if (existing) {
+          if (existing.createdBy !== (ctx.user?.userId ?? null)) throw caseErrors.DUPLICATE_SUBMISSION();
+          return toView(tx, existing);
+        }
+      }
+      const orgId = body.orgId ?? ctx.user?.orgId;
+      if (!orgId) throw caseErrors.ORG_REQUIRED({ field: 'orgId' });
+      if (ctx.user && ctx.user.scope.kind !== 'self' && !scopeAllows(ctx.user.scope, { orgId })) throw caseErrors.ORG_OUT_OF_SCOPE({ orgId });
+      const org = await deps.identity.findOrg(tx, orgId);
+      if (!org) throw caseErrors.ORG_NOT_FOUND({ field: 'orgId' });
+
+      const version = await deps.matter.getPublishedVersion(body.matterCode, { orgId, tx });
+      const config = version.config;
+      if (!config.applicantTypes.includes(body.applicantType)) throw caseErrors.APPLICANT_TYPE_NOT_ACCEPTED({ field: 'applicantType' });
+      const today = chinaDate(now());
+      const idNo = body.applicantIdNo.toUpperCase();
+      const idProblem = body.applicantType === 'natural_person' ? idNumberProblem(idNo, today) : (isCreditCode(idNo) ? null : 'credit_code');
+      if (idProblem) throw caseErrors.APPLICANT_ID_INVALID({ field: 'applicantIdNo', problem: idProblem }, body.applicantType === 'natural_person' ? '公民身份号码无效' : '统一社会信用代码无效');
+
+      const checklist = await deps.matter.deriveChecklist(version.id, body.situationAnswers, tx);
+      for (const rule of checklist.eligibilityRules) {
+        const scope = { ...body.formData, applicant: { idNo, name: body.applicantName, type: body.applicantType }, answers: body.situationAnswers };
+        if (!evaluateBoolean(rule.expression, scope, { today })) {
+          throw caseErrors.NOT_ELIGIBLE({ questionKey: rule.questionKey, optionKey: rule.optionKey }, rule.message ?? '不符合办理条件');
+        }
+      }
+      let form: { key: string; id: string } | null = null;
+      for (const key of config.bindings.formKeys) {
+        const def = await deps.form.getPublished(tx, key);
+        const result = await deps.form.validateVersion(tx, def.id, body.formData, { context: { applicantIdNo: idNo, applicantName: body.applicantName } });
+        if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
+        form ??= { key, id: def.id };
+      }
+      const byCode = new Map(checklist.materials.map((m) => [m.code, m]));
+      const at = now();
+      const id = randomUUID();
+      const materials = [];
+      for (const m of body.materials) {
+        const def = byCode.get(m.materialCode);
+        if (!def) throw caseErrors.MATERIAL_UNKNOWN({ materialCode: m.materialCode });
+        const meta = await deps.files.getMeta(tx, m.fileId);
+        if (!meta) throw caseErrors.FILE_NOT_FOUND({ fileId: m.fileId });
+        materials.push({ id: randomUUID(), caseId: id, materialCode: def.code, name: def.name, fileId: meta.id, sha256: meta.sha256, sm3: meta.sm3, status: 'provided', at });
+      }
+
+      const caseNo = await issueNumber(tx, 'case', deps.numberPattern, { date: today, vars: { region: org.regionCode ?? org.code.slice(0, 6) } });
+      const processKey = checklist.processKey ?? config.bindings.processKey;
+      await caseRepo.insert(tx, {
+        id, caseNo, idempotencyKey: body.idempotencyKey ?? null, matterId: version.matterId, matterCode: version.matterCode, matterName: config.name,
+        matterVersionId: version.id, matterVersionNo: version.versionNo, policeType: config.policeType, applicantType: body.applicantType,
+        applicantName: body.applicantName, applicantIdNo: idNo, contactPhone: body.contactPhone ?? null, channel: body.channel, status: 'submitted',
+        orgId, orgName: org.name, createdBy: ctx.user?.userId ?? null, situationAnswers: body.situationAnswers, formKey: form?.key ?? null,
+        formVersionId: form?.id ?? null, formData: body.formData, processKey, limitDays: config.promisedLimitDays ?? config.statutoryLimitDays,
+        submittedAt: at,
+      });
+      await caseRepo.insertMaterials(tx, materials);
+      if (processKey) {
+        const started = await deps.workflow.start(tx, ctx, {
+          key: processKey, businessKey: id,
+          variables: { ...body.formData, caseId: id, caseNo, matterCode: version.matterCode, matterName: config.name, applicantType: body.applicantType, acceptingOrgId: orgId, parentOrgId: org.parentId },
+        });
+        await caseRepo.update(tx, id, 0, { workflowInstanceId: started.instanceId });
+      }
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: 'submit', fromStatus: null, toStatus: 'submitted', ...actorOf(ctx), orgName: ctx.user ? await orgName(tx, ctx.user.orgId) : null, opinion: '', at });
+      await deps.audit.recordFor(tx, ctx, { action: 'case.application.submit', targetType: 'case_application', targetIds: [id], detail: { caseNo, matterCode: version.matterCode, versionNo: version.versionNo } });
+      await deps.events.emit(tx, 'case.application.submitted', { caseId: id, caseNo, matterCode: version.matterCode, orgId }, { traceId: ctx.traceId });
+      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+    }),
+
+    /** One step of the case: state transition, the workflow task it completes, SLA clock, history, audit, event, SMS. */
+    act: (ctx: RequestCtx, id: string, input: CaseActionBody) => deps.db.transaction(async (tx) => {
+      const body = CaseActionSchema.parse(input);
+      const row = await load(tx, ctx, id, true);
+      if (body.expectedRevision !== undefined && body.expectedRevision !== row.revision) throw caseErrors.STALE();
+      const opinion = body.opinion?.trim() ?? '';
+      const tr = applyTransition({ status: row.status as CaseStatus, resumeStatus: row.resumeStatus as CaseStatus | null }, body.action, opinion);
+      if (!tr.ok) {
+        if (tr.problem === 'reason_required') throw caseErrors.REASON_REQUIRED();
+        throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: body.action });
+      }
+      const at = now();
+      const today = chinaDate(at);
+      let to = tr.to;
+      let result: 'approved' | 'disapproved' | null = null;
+
+      if (body.action === 'accept_tolerated') {
+        const version = await deps.matter.getVersion(row.matterVersionId, tx);
+        const missing = body.missingMaterials ?? [];
+        const defs = version.config.materials.filter((m) => missing.includes(m.code));
+        if (!missing.length || defs.length !== missing.length || defs.some((m) => !m.allowTolerance)) throw caseErrors.TOLERANCE_NOT_ALLOWED({ missingMaterials: missing });
+        await caseRepo.insertMaterials(tx, defs.map((m) => ({ id: randomUUID(), caseId: id, materialCode: m.code, name: m.name, status: 'tolerated_missing', at })));
+      }
+      if (body.action === 'tolerated_completed') await caseRepo.markMaterialsSupplied(tx, id, at);
+
+      if (row.workflowInstanceId) {
+        if (completesTask.includes(body.action)) {
+          const task = await taskOfCase(tx, row, body.taskId);
+          const outcome = body.action === 'not_accept' ? 'reject' : body.outcome ?? 'approve';
+          if (outcome === 'reject' && !opinion) throw caseErrors.REASON_REQUIRED();
+          if (task) {
+            const done = await deps.workflow.complete(tx, ctx, { taskId: task.id, outcome, opinion });
+            if (body.action === 'approve_step' && done.status === 'completed') {
+              to = 'concluded';
+              result = outcome === 'approve' ? 'approved' : 'disapproved';
+            }
+          }
+        }
+        if (endsProcess.includes(body.action)) await deps.workflow.terminate(tx, ctx, { instanceId: row.workflowInstanceId, reason: opinion });
+        if (tr.pause) await deps.workflow.suspend(tx, ctx, { instanceId: row.workflowInstanceId, reason: opinion });
+        if (tr.endPause) await deps.workflow.resume(tx, ctx, { instanceId: row.workflowInstanceId });
+        if (body.action === 'conclude' && (await deps.workflow.openTasks(tx, row.workflowInstanceId)).length) throw caseErrors.PROCESS_RUNNING();
+      }
+      if (body.action === 'conclude') {
+        if (!body.result) throw caseErrors.RESULT_REQUIRED();
+        result = body.result;
+      }
+
+      if (tr.pause) await caseRepo.openPause(tx, { id: randomUUID(), caseId: id, kind: tr.pause, reason: opinion, fromDate: today });
+      if (tr.endPause) await caseRepo.closePause(tx, id, dayBefore(today));
+      const next = {
+        status: to,
+        resumeStatus: tr.resumeStatus,
+        ...(tr.startsClock ? { slaStartDate: today, acceptedAt: at, acceptedBy: ctx.user?.userId ?? null } : {}),
+        ...(to === 'concluded' || tr.stopsClock ? { concludedAt: at } : {}),
+        ...(result ? { result } : {}),
+      };
+      const sla = await slaOf(tx, { ...row, ...next }, today);
+      const stopped = to === 'concluded' || tr.stopsClock;
+      if (!(await caseRepo.update(tx, id, row.revision, { ...next, ...sla, ...(stopped && sla.slaStatus !== 'none' ? { slaStatus: 'stopped' } : {}) }))) throw caseErrors.STALE();
+
+      const action: CaseAction = to === 'concluded' && body.action === 'approve_step' ? 'conclude' : body.action;
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}) }, at });
+      await deps.audit.recordFor(tx, ctx, { action: `case.application.${body.action}`, targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: row.status, to } });
+      const topic = eventOf[action];
+      if (topic) await deps.events.emit(tx, topic, { caseId: id, caseNo: row.caseNo, matterCode: row.matterCode, orgId: row.orgId, status: to, result }, { traceId: ctx.traceId });
+      await notifyApplicant(tx, row, action, opinion);
+      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+    }),
+
+    /** 退回 inside the approval process to an earlier node; the case's status does not change. */
+    returnStep: (ctx: RequestCtx, id: string, input: { taskId: string; targetNodeId: string; opinion: string }) => deps.db.transaction(async (tx) => {
+      const row = await load(tx, ctx, id, true);
+      const task = await taskOfCase(tx, row, input.taskId);
+      if (!task) throw caseErrors.NO_PROCESS();
+      await deps.workflow.returnTo(tx, ctx, { taskId: task.id, targetNodeId: input.targetNodeId, opinion: input.opinion });
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: 'return_step', fromStatus: row.status, toStatus: row.status, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion: input.opinion, detail: { from: task.nodeId, to: input.targetNodeId }, at: now() });
+      if (!(await caseRepo.update(tx, id, row.revision, {}))) throw caseErrors.STALE();
+      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+    }),
+
+    /** Moves the case's running process to a newer published version of its definition. */
+    migrateProcess: (ctx: RequestCtx, id: string, input: { targetDefinitionId: string; nodeMapping?: Record<string, string> }) => deps.db.transaction(async (tx) => {
+      const row = await load(tx, ctx, id, true);
+      if (!row.workflowInstanceId) throw caseErrors.NO_PROCESS();
+      const r = await deps.workflow.migrate(tx, ctx, { instanceId: row.workflowInstanceId, targetDefinitionId: input.targetDefinitionId, nodeMapping: input.nodeMapping });
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: 'migrate_process', fromStatus: row.status, toStatus: row.status, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion: '', detail: { targetDefinitionId: input.targetDefinitionId, ...(r && typeof r === 'object' ? r : {}) }, at: now() });
+      if (!(await caseRepo.update(tx, id, row.revision, {}))) throw caseErrors.STALE();
+      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+    }),
+
+    get: async (ctx: RequestCtx, id: string) => toView(deps.db, await load(deps.db, ctx, id)),
+
+    /** The unmasked ID number and phone, for the officer handling the case; every look is audited. */
+    sensitive: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx) => {
+      const row = await load(tx, ctx, id);
+      await deps.audit.recordFor(tx, ctx, { action: 'case.application.view_sensitive', targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo } });
+      return { applicantIdNo: row.applicantIdNo, contactPhone: row.contactPhone };
+    }),
+
+    async list(ctx: RequestCtx, query: CaseListQuery) {
+      if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
+      const { rows, total } = await caseRepo.list(deps.db, ctx.user.scope, query, chinaDate(now()));
+      return { items: rows.map(summaryOf), total };
+    },
+
+    /** Recomputes SLA clocks and sends the warning and the alarm once each. Safe on several instances. */
+    runSla: (limit = 500) => deps.db.transaction(async (tx) => {
+      const today = chinaDate(now());
+      const rows = await caseRepo.claimOpenClocks(tx, limit);
+      let notified = 0;
+      for (const row of rows) {
+        const sla = await slaOf(tx, row, today);
+        const warn = sla.slaStatus === 'warning' && !row.slaWarnedAt;
+        const alarm = sla.slaStatus === 'overdue' && !row.slaOverdueNotifiedAt;
+        const vars = { caseNo: row.caseNo, nodeName: row.matterName, dueDate: sla.slaDeadline };
+        if ((warn || alarm) && row.acceptedBy) {
+          await deps.message.send(tx, { templateCode: alarm ? 'sla.overdue' : 'sla.warning', recipients: [{ userId: row.acceptedBy }], vars, businessKey: row.id, link: `/handling/cases/${row.id}` });
+          notified++;
+        }
+        await caseRepo.update(tx, row.id, row.revision, {
+          ...sla, ...(warn || (alarm && !row.slaWarnedAt) ? { slaWarnedAt: now() } : {}), ...(alarm ? { slaOverdueNotifiedAt: now() } : {}),
+        });
+      }
+      return notified;
+    }),
+
+    /** For other modules: record something produced for the case (notice, payment, delivery, evaluation, archive). */
+    addLink: async (q: Queryable, caseId: string, link: { kind: string; refId: string; label: string }) => {
+      await caseRepo.addLink(q, { id: randomUUID(), caseId, ...link, at: now() });
+    },
+    /** For other modules: a case by id, whatever the caller's scope (they authorise themselves). */
+    findCase: async (q: Queryable, caseId: string) => {
+      const row = await caseRepo.findInScope(q, caseId, null);
+      return row && toView(q, row);
+    },
+  };
+  return service;
+};
+export type CaseService = ReturnType<typeof createCaseService>;
+
+function summaryOf(row: CaseRow) {
+  return {
+    id: row.id, caseNo: row.caseNo, matterCode: row.matterCode, matterName: row.matterName, policeType: row.policeType as CaseView['policeType'],
+    applicantType: row.applicantType as CaseView['applicantType'], applicantName: row.applicantName, applicantIdNoMasked: maskIdNo(row.applicantIdNo) ?? '',
+    channel: row.channel as CaseView['channel'], status: row.status as CaseStatus, orgId: row.orgId, orgName: row.orgName,
+    slaStatus: row.slaStatus as SlaStatus, slaDeadline: row.slaDeadline, submittedAt: row.submittedAt.toISOString(), revision: row.revision,
+  };
+}
