@@ -106,6 +106,9 @@ describe('case centre', () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', slaStartDate: chinaDate(new Date()), slaStatus: expect.stringMatching(/running|warning/) });
     expect(accepted.json().openTasks.map((t: { nodeName: string }) => t.nodeName)).toEqual(['审核']);
+    // the 分局 approvers who may claim the next task are told, with the case number and the matter
+    const inbox = (await p.app.inject({ url: '/api/messages/inbox', headers: p.as(approver) })).json().items;
+    expect(inbox.find((m: { title: string }) => m.title === '新的待办：审核')?.body).toMatch(new RegExp(`^办件 ${c.caseNo}（测试户口迁移）已到“审核”，请在 \\d{4}-\\d{2}-\\d{2} 前办理。$`));
     const stale = await caseCall(window1, 'POST', `/cases/${caseId}/actions`, { action: 'request_supplement', opinion: '补充录取通知书', expectedRevision: c.revision });
     expect(stale.json().code).toBe('CASE_STALE');
     const noReason = await caseCall(window1, 'POST', `/cases/${caseId}/actions`, { action: 'request_supplement' });

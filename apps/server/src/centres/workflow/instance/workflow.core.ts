@@ -69,12 +69,19 @@ export function createWorkflowCore(deps: WorkflowServiceDeps) {
       if (e.kind === 'task_created') {
         const node = model.nodes[e.task.nodeId];
         const sign = e.task.signId ? state.signs?.[e.task.signId] : undefined;
-        await instanceRepo.insertTask(tx, {
+        const row = {
           id: e.task.id, instanceId: inst.id, nodeId: node.id, nodeName: node.name, assigneeId: e.task.assignee, status: 'open',
           candidateRole: sign ? null : node.assignment?.role ?? null, candidateOrgId: sign ? null : candidateOrg(node, state.variables), createdAt: at,
           dueDate: node.limitDays && cal ? cal.addWorkingDays(today, node.limitDays) : null,
           ...(sign ? { signKind: sign.kind, parentTaskId: sign.hostTaskId } : {}),
-        });
+        };
+        await instanceRepo.insertTask(tx, row);
+        // 待办提醒: the assignee, or everyone who may claim it
+        const to = row.assigneeId ? [row.assigneeId].filter(isUserId) : row.candidateRole ? await deps.resolveCandidates(tx, row.candidateRole, row.candidateOrgId) : [];
+        if (to.length) {
+          await deps.sendMessage(tx, { templateCode: 'task.assigned', recipients: to.map((userId) => ({ userId })), businessKey: inst.businessKey, link: taskLink(row.id),
+            vars: { caseNo: String(state.variables.caseNo ?? inst.businessKey), matterName: String(state.variables.matterName ?? model.name), nodeName: node.name, dueDate: row.dueDate ?? '无时限要求' } });
+        }
       } else if (e.kind === 'task_cancelled') {
         await instanceRepo.closeTask(tx, e.taskId, { status: 'cancelled', completedAt: at });
       } else if (e.kind === 'task_reopened') {
