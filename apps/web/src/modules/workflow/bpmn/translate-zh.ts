@@ -1,0 +1,98 @@
+/**
+ * Chinese labels for the bpmn-js palette, context pad and replace menu (diagram-js `translate`
+ * service). Strings without an entry stay English.
+ */
+export const zhTranslations: Record<string, string> = {
+  // palette
+  'Activate hand tool': '抓手工具（移动画布）',
+  'Activate lasso tool': '套索工具（框选）',
+  'Activate create/remove space tool': '插入/删除空白',
+  'Activate global connect tool': '连线工具',
+  'Create start event': '开始事件',
+  'Create end event': '结束事件',
+  'Create task': '任务',
+  'Create gateway': '网关',
+  'Create intermediate/boundary event': '中间/边界事件（如定时）',
+  'Create expanded sub-process': '子流程',
+  'Create data object reference': '数据对象',
+  'Create data store reference': '数据存储',
+  'Create group': '分组',
+  'Create pool/participant': '泳池/参与者',
+  // context pad
+  'Append end event': '追加结束事件',
+  'Append gateway': '追加网关',
+  'Append task': '追加任务',
+  'Append intermediate/boundary event': '追加中间事件',
+  'Append timer intermediate catch event': '追加定时事件',
+  'Append message intermediate catch event': '追加消息事件',
+  'Append signal intermediate catch event': '追加信号事件',
+  'Append conditional intermediate catch event': '追加条件事件',
+  'Append receive task': '追加接收任务',
+  'Append compensation activity': '追加补偿活动',
+  'Add text annotation': '添加注释',
+  'Change element': '更改类型',
+  'Connect to other element': '连线到其他元素',
+  'Connect using association': '用关联连线',
+  'Connect using data input association': '用数据关联连线',
+  Delete: '删除',
+  'Add lane above': '在上方添加泳道',
+  'Add lane below': '在下方添加泳道',
+  'Divide into two lanes': '分为两条泳道',
+  'Divide into three lanes': '分为三条泳道',
+  // replace menu
+  'Start event': '开始事件',
+  'End event': '结束事件',
+  'Terminate end event': '终止结束事件',
+  'Intermediate throw event': '中间抛出事件',
+  'Timer intermediate catch event': '定时中间事件',
+  'Timer start event': '定时开始事件',
+  'Timer boundary event': '定时边界事件',
+  'Timer boundary event (non-interrupting)': '定时边界事件（不中断）',
+  'Message start event': '消息开始事件',
+  'Message end event': '消息结束事件',
+  'Message intermediate catch event': '消息中间捕获事件',
+  'Message intermediate throw event': '消息中间抛出事件',
+  'Signal intermediate catch event': '信号中间捕获事件',
+  'Conditional intermediate catch event': '条件中间捕获事件',
+  'Error end event': '错误结束事件',
+  Task: '任务',
+  'User task': '人工任务',
+  'Service task': '服务任务',
+  'Send task': '发送任务',
+  'Receive task': '接收任务',
+  'Manual task': '手工任务',
+  'Business rule task': '业务规则任务',
+  'Script task': '脚本任务',
+  'Call activity': '调用活动',
+  'Sub-process': '子流程',
+  'Sub-process (collapsed)': '子流程（折叠）',
+  'Sub-process (expanded)': '子流程（展开）',
+  'Event sub-process': '事件子流程',
+  Transaction: '事务',
+  'Exclusive gateway': '排他网关',
+  'Parallel gateway': '并行网关',
+  'Inclusive gateway': '包容网关',
+  'Complex gateway': '复杂网关',
+  'Event-based gateway': '事件网关',
+  'Sequence flow': '顺序流',
+  'Default flow': '默认分支',
+  'Conditional flow': '条件分支',
+  'Parallel multi-instance': '并行多实例（会签）',
+  'Sequential multi-instance': '串行多实例（依次）',
+  Loop: '循环',
+  'Search in diagram': '在图中搜索',
+  'Data object reference': '数据对象',
+  'Data store reference': '数据存储',
+  'Empty pool/participant': '空泳池',
+  'Expanded pool/participant': '展开的泳池',
+  'Collapsed pool/participant': '折叠的泳池',
+};
+
+function translate(template: string, replacements?: Record<string, string>): string {
+  const text = zhTranslations[template] ?? template;
+  const subs = replacements ?? {};
+  return text.replace(/{([^}]+)}/g, (_, key: string) => subs[key] ?? `{${key}}`);
+}
+
+/** A diagram-js module replacing the `translate` service. */
+export const translateZhModule = { translate: ['value', translate] };
