@@ -39,6 +39,11 @@ export const UserListQuery = ListQuery.extend({
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
+/** 选择同事（转办、委派、加签、抄送）: any signed-in officer may look colleagues up by name, account or police number. */
+export const ColleagueQuery = z.object({ keyword: z.string().trim().min(1, '请输入姓名、账号或警号').max(50) });
+export const ColleagueView = z.object({ id: z.uuid(), displayName: z.string(), username: z.string(), orgName: z.string() });
+export type ColleagueView = z.infer<typeof ColleagueView>;
+
 export const PasswordPolicy = z
   .string()
   .min(8, '密码至少8位')

@@ -10,7 +10,7 @@ import { roleAdminRoutes } from './role/role.admin.routes';
 import { createRoleService } from './role/role.service';
 import { seedIdentityDemo } from './seed/identity.demo';
 import { seedIdentityReference } from './seed/identity.reference';
-import { userAdminRoutes } from './user/user.admin.routes';
+import { colleagueRoutes, userAdminRoutes } from './user/user.admin.routes';
 import { createUserService } from './user/user.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,6 +34,7 @@ export const identityModule = defineModule<IdentityApi>({
     const auth = createAuthService({ db, audit, settings: {
       sessionTtlMinutes: config.SESSION_TTL_MINUTES, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES,
     } });
+    const users = createUserService({ db, audit });
     return {
       api: {
         authenticate: (token) => auth.authenticate(token),
@@ -47,7 +48,8 @@ export const identityModule = defineModule<IdentityApi>({
       routes: [
         { prefix: '/api/auth', plugin: authRoutes(auth, { loginAttemptsPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE }) },
         { prefix: '/api/admin/identity', plugin: orgAdminRoutes(createOrgService({ db, audit })) },
-        { prefix: '/api/admin/identity', plugin: userAdminRoutes(createUserService({ db, audit })) },
+        { prefix: '/api/admin/identity', plugin: userAdminRoutes(users) },
+        { prefix: '/api/identity', plugin: colleagueRoutes(users) },
         { prefix: '/api/admin/identity', plugin: roleAdminRoutes(createRoleService({ db, audit })) },
       ],
       seedReference: () => seedIdentityReference(db),

@@ -16,7 +16,7 @@ import type {
   RoleView,
   TaskActionResult,
   TaskUserBody,
-  UserView,
+  ColleagueView,
   WorkflowCcView,
   WorkflowDefinitionDetail,
   WorkflowDefinitionListQuery,
@@ -102,7 +102,7 @@ export const workflowApi = {
   suspend: (id: string, reason: string) => api.post<{ ok: true }>(`${ADMIN}/instances/${id}/suspend`, { reason }, SILENT),
   resume: (id: string) => api.post<{ ok: true }>(`${ADMIN}/instances/${id}/resume`, {}),
 
-  searchUsers: (keyword: string) => api.get<Page<UserView>>('/api/admin/identity/users', { keyword, page: 1, pageSize: 20, status: 'active' }, SILENT),
+  searchUsers: (keyword: string) => api.get<{ items: ColleagueView[] }>('/api/identity/colleagues', { keyword }, SILENT),
   listRoles: () => api.get<Page<RoleView>>('/api/admin/identity/roles', { page: 1, pageSize: 200 }, SILENT),
   searchOrgs: (keyword: string) => api.get<Page<OrgView>>('/api/admin/identity/orgs', { keyword, page: 1, pageSize: 20 }, SILENT),
 };

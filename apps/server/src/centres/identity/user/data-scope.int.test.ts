@@ -91,3 +91,18 @@ describe('data scope of a 派出所 administrator', () => {
     expect(res.json()).toMatchObject({ code: 'COMMON_FORBIDDEN', message: '没有执行此操作的权限' });
   });
 });
+
+describe('choosing a colleague for a task', () => {
+  it('any officer finds colleagues in other units by name, account or police number, seeing only name and unit', async () => {
+    const officer = await p.login('fzm_fujing');
+    const res = await p.app.inject({ url: '/api/identity/colleagues?keyword=xuanwu', headers: p.as(officer) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([{ id: expect.any(String), displayName: '李审批', username: 'xuanwu', orgName: expect.stringContaining('玄武') }]);
+    expect(Object.keys(res.json().items[0]).sort()).toEqual(['displayName', 'id', 'orgName', 'username']); // no phone, no positions
+    const byPoliceNo = await p.app.inject({ url: '/api/identity/colleagues?keyword=010201', headers: p.as(officer) });
+    expect(byPoliceNo.json().items.map((u: { username: string }) => u.username)).toEqual(['xuanwu']);
+    const empty = await p.app.inject({ url: '/api/identity/colleagues?keyword=', headers: p.as(officer) });
+    expect(empty.json()).toMatchObject({ code: 'COMMON_VALIDATION_FAILED', message: expect.stringContaining('请输入姓名、账号或警号') });
+    expect((await p.app.inject({ url: '/api/identity/colleagues?keyword=xuanwu' })).statusCode).toBe(401);
+  });
+});

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateUserBody, ErrorBody, IdParams, listOf, OkResult, ResetPasswordBody, UpdateUserBody, UserListQuery, UserView } from '@jsga/contracts';
+import { z } from 'zod';
+import { ColleagueQuery, ColleagueView, CreateUserBody, ErrorBody, IdParams, listOf, OkResult, ResetPasswordBody, UpdateUserBody, UserListQuery, UserView } from '@jsga/contracts';
 import type { UserService } from './user.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['用户管理'];
+
+export const colleagueRoutes = (service: UserService): FastifyPluginAsyncZod => async (app) => {
+  app.get('/colleagues', {
+    config: { access: 'authenticated', readOnly: true },
+    schema: { tags, summary: '按姓名、账号或警号查找同事（转办、委派、加签、抄送时选择人员），最多 20 人，只含姓名与单位', querystring: ColleagueQuery, response: { 200: z.object({ items: z.array(ColleagueView) }), ...errors } },
+  }, (req) => service.colleagues(req.query.keyword));
+};
 
 export const userAdminRoutes = (service: UserService): FastifyPluginAsyncZod => async (app) => {
   app.get('/users', {

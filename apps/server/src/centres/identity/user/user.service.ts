@@ -46,6 +46,12 @@ export const createUserService = (deps: UserServiceDeps) => {
   };
 
   return {
+    /** Active officers matching a name, account or police number, province-wide; only names and units are shown. */
+    async colleagues(keyword: string) {
+      const { rows } = await userRepo.list(deps.db, { kind: 'province', orgIds: 'all', userId: '' }, { keyword, status: 'active', page: 1, pageSize: 20 });
+      const names = await userRepo.orgNames(deps.db, [...new Set(rows.map((r) => r.orgId))]);
+      return { items: rows.map((r) => ({ id: r.id, displayName: r.displayName, username: r.username, orgName: names.get(r.orgId) ?? '' })) };
+    },
     async list(ctx: RequestCtx, query: UserListQuery) {
       const { rows, total } = await userRepo.list(deps.db, requireUser(ctx).scope, query);
       return { items: await views(deps.db, rows), total };
