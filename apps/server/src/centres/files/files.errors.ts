@@ -11,4 +11,8 @@ export const filesErrors = defineErrors('FILE', {
   ARCHIVE_CORRUPT: { category: 'INVALID_INPUT', message: '文件已损坏，无法识别' },
   NAME_INVALID: { category: 'INVALID_INPUT', message: '文件名无效' },
   NOT_FOUND: { category: 'NOT_FOUND', message: '文件不存在或无权访问' },
+  // Object storage (S3-compatible). Details carry the operation, HTTP status and S3 error code only: never credentials.
+  STORE_UNAVAILABLE: { category: 'UPSTREAM_FAILED', message: '文件存储服务暂时不可用，请稍后重试' },
+  STORE_REJECTED: { category: 'UPSTREAM_FAILED', message: '文件存储拒绝了请求，请联系管理员检查存储配置' },
+  STORE_CORRUPT: { category: 'UPSTREAM_FAILED', message: '文件存储返回的内容与登记的摘要不符，已拒绝使用' },
 });

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Card, Result, Button, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Result, Button, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { isApiError } from '../../app/request';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { useMatter, useMatterVersion } from './api';
+import { ChecklistPreview } from './components/ChecklistPreview';
 import { VersionStatusTag } from './components/labels';
 import { MatterGuideView, NoVersion } from './components/MatterGuideView';
 import { SituationTree } from './components/SituationTree';
@@ -22,6 +23,7 @@ export function MatterDetailPage() {
   const shownId = m ? (m.publishedVersionId ?? latest?.id) : undefined;
   const shown = useMatterVersion(shownId);
   const [editing, setEditing] = useState<string | null>(null);
+  const closeEditor = useCallback(() => setEditing(null), []);
   const [tab, setTab] = useState('guide');
 
   if (matter.isError) {
@@ -89,7 +91,24 @@ export function MatterDetailPage() {
               {
                 key: 'situations',
                 label: `情形${config ? `（${config.situations.length}）` : ''}`,
-                children: config ? <SituationTree situations={config.situations} materials={config.materials} /> : <Skeleton active />,
+                children: !config ? (
+                  <Skeleton active />
+                ) : (
+                  <Row gutter={24}>
+                    <Col xs={24} xl={13}>
+                      <SituationTree situations={config.situations} materials={config.materials} />
+                    </Col>
+                    <Col xs={24} xl={11}>
+                      {m.publishedVersionId && shownHeader ? (
+                        <Card size="small">
+                          <ChecklistPreview matterCode={m.code} situations={config.situations} versionNo={shownHeader.versionNo} />
+                        </Card>
+                      ) : (
+                        <Alert type="info" showIcon message="事项发布后，可在这里选择情形，预览服务端生成的一单告知材料清单" />
+                      )}
+                    </Col>
+                  </Row>
+                ),
               },
               {
                 key: 'versions',
@@ -100,7 +119,7 @@ export function MatterDetailPage() {
           />
         </Card>
       )}
-      <VersionEditDrawer versionId={editing} onClose={() => setEditing(null)} />
+      <VersionEditDrawer versionId={editing} onClose={closeEditor} />
     </PageContainer>
   );
 }

@@ -1,14 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateDraftBody,
+  MatterChecklist,
   MatterAdminDetail,
   MatterAdminSummary,
   MatterListQuery,
   MatterVersionView,
   SaveVersionBody,
+  SituationAnswers,
   VersionDiffView,
 } from '@jsga/contracts';
-import { api } from '../../app/request';
+import { api, ApiError, getToken } from '../../app/request';
 import type { Page } from '../../app/table';
 
 const BASE = '/api/admin/matter';
@@ -21,6 +23,8 @@ export const matterKeys = {
   detail: (id: string) => ['matter', 'detail', id] as const,
   version: (id: string) => ['matter', 'version', id] as const,
   diff: (from: string, to: string) => ['matter', 'diff', from, to] as const,
+  checklist: (code: string, answers: SituationAnswers) => ['matter', 'checklist', code, answers] as const,
+  file: (id: string) => ['files', id] as const,
 };
 
 /** Saves come from the edit drawer, which shows their errors itself (under the inputs). */
@@ -88,4 +92,80 @@ export function useVersionAction() {
 export function useReturnVersion() {
   const done = useInvalidateMatter();
   return useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => matterApi.returnToDraft(id, reason), onSuccess: done });
+}
+
+/** 一单告知 of the published version, computed by the server (the public endpoint the portal uses). */
+export function useChecklist(code: string | undefined, answers: SituationAnswers, enabled = true) {
+  return useQuery({
+    queryKey: matterKeys.checklist(code ?? '', answers),
+    queryFn: () => api.post<MatterChecklist>(`/api/matters/${encodeURIComponent(code ?? '')}/checklist`, { answers }, { silent: true }),
+    enabled: enabled && !!code,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+// ------------------------------------------------------------------ files (空白表格、示例样表)
+
+/** What `POST /api/files/` and `GET /api/files/:id` answer. */
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+  size: number;
+  mime: string;
+  type: string;
+  sha256: string;
+  sm3: string;
+  createdAt: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isFileId = (id: string | null | undefined): id is string => !!id && UUID.test(id);
+
+/** Bearer-authenticated fetch outside the JSON request layer (multipart upload, binary download). */
+async function fetchWithToken(url: string, init: RequestInit = {}) {
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '网络异常，无法连接服务器' });
+  }
+  if (res.ok) return res;
+  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown; traceId?: string };
+  throw new ApiError({
+    status: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? `请求失败（HTTP ${res.status}）`, details: body.details, traceId: body.traceId,
+  });
+}
+
+/** Uploads one file to the files centre; the returned id is what a material's templateFileId / sampleFileId stores. */
+export async function uploadFile(file: File, purpose: string): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('purpose', purpose);
+  form.append('file', file, file.name);
+  const res = await fetchWithToken('/api/files/', { method: 'POST', body: form });
+  return (await res.json()) as UploadedFile;
+}
+
+/** Saves a stored file under its name (the content route needs the bearer token, so no plain link). */
+export async function downloadFile(id: string, fileName: string) {
+  const res = await fetchWithToken(`/api/files/${id}/content`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Name and size of an uploaded file; ids that are not file ids (e.g. seeded placeholders) are not looked up. */
+export function useFileMeta(id: string | null | undefined, known?: UploadedFile) {
+  return useQuery({
+    queryKey: matterKeys.file(id ?? ''),
+    queryFn: () => api.get<UploadedFile>(`/api/files/${id}`, undefined, { silent: true }),
+    enabled: isFileId(id) && !known,
+    initialData: known,
+    retry: false,
+    staleTime: Infinity,
+  });
 }
