@@ -51,6 +51,32 @@ describe('form centre', () => {
     expect(res.values.memberCount).toBe(1);
   });
 
+  it('creates a form from scratch only under an unused key, lists its versions and validates sample data against a draft', async () => {
+    const blank = { key: 'family_survey', title: '家庭情况表', sections: [{ key: 'main', title: '基本信息', fields: [] }] };
+    const created = await p.app.inject({ method: 'POST', url: '/api/admin/form/definitions', headers: p.as(admin), payload: { definition: blank } });
+    expect(created.json()).toMatchObject({ key: 'family_survey', version: 1, status: 'draft' });
+    const again = await p.app.inject({ method: 'POST', url: '/api/admin/form/definitions', headers: p.as(admin), payload: { definition: blank } });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'FORM_KEY_TAKEN']);
+    const bad = await p.app.inject({ method: 'POST', url: '/api/admin/form/definitions', headers: p.as(admin), payload: { definition: { ...blank, key: 'x2', sections: [] } } });
+    expect(bad.json().code).toBe('FORM_DEFINITION_INVALID');
+
+    // the household form has v1 published and v2 draft (previous test): both listed, newest first
+    const versions = (await p.app.inject({ url: `/api/admin/form/definitions/${created.json().id}/versions`, headers: p.as(admin) })).json();
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    const list = (await p.app.inject({ url: '/api/admin/form/definitions?keyword=hukou_move_in', headers: p.as(admin) })).json();
+    const draft = list.items.find((v: { status: string }) => v.status === 'draft');
+    const hukouVersions = (await p.app.inject({ url: `/api/admin/form/definitions/${draft.id}/versions`, headers: p.as(admin) })).json();
+    expect(hukouVersions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'draft'], [1, 'published']]);
+
+    // the draft (not yet published) validates with the engine's rules, exactly as the browser does
+    const data = { name: '李四', idNo: '11010519491231002X', reason: 'study', members: [{ name: '小李', idNo: '11010519491231002X' }] };
+    const res = await p.app.inject({ method: 'POST', url: `/api/admin/form/definitions/${draft.id}/validate`, headers: p.as(admin), payload: { data } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(validateSubmission(householdForm, data, { today: chinaDate(new Date()) }))));
+    expect(res.json().errors).toEqual([{ path: 'school', message: '请填写录取院校' }]);
+    expect((await p.app.inject({ method: 'POST', url: `/api/admin/form/definitions/${draft.id}/validate`, payload: { data } })).statusCode).toBe(401);
+  });
+
   it('keeps form design to those allowed', async () => {
     const officer = await p.login('xinjiekou');
     expect((await p.app.inject({ method: 'PUT', url: `/api/admin/form/drafts/${householdForm.key}`, headers: p.as(officer), payload: { definition: householdForm } })).statusCode).toBe(403);

@@ -19,6 +19,10 @@ export const formDefinitionRepo = {
       .orderBy(desc(formDefinition.version)).limit(1);
     return row ?? null;
   },
+  /** Every version of one key, newest first (the designer's version history). */
+  async listByKey(q: Queryable, key: string): Promise<FormRow[]> {
+    return q.select().from(formDefinition).where(eq(formDefinition.key, key)).orderBy(desc(formDefinition.version));
+  },
   async nextVersion(q: Queryable, key: string) {
     const [row] = await q.select({ v: max(formDefinition.version) }).from(formDefinition).where(eq(formDefinition.key, key));
     return (row?.v ?? 0) + 1;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBody, FormDefinitionSummary, FormDefinitionView, FormKeyParams, FormListQuery, FormValidationResult, IdParams, listOf, SaveFormDraftBody, ValidateFormBody } from '@jsga/contracts';
 import type { FormDefinitionService } from './form-definition.service';
 
@@ -14,6 +15,18 @@ export const formAdminRoutes = (service: FormDefinitionService): FastifyPluginAs
     config: { access: { permission: 'form:definition:view' } },
     schema: { tags, summary: '表单定义详情', params: IdParams, response: { 200: FormDefinitionView, ...errors } },
   }, (req) => service.get(req.ctx, req.params.id));
+  app.get('/definitions/:id/versions', {
+    config: { access: { permission: 'form:definition:view' } },
+    schema: { tags, summary: '同一表单标识的全部版本（新版本在前）', params: IdParams, response: { 200: z.array(FormDefinitionSummary), ...errors } },
+  }, (req) => service.versions(req.ctx, req.params.id));
+  app.post('/definitions', {
+    config: { access: { permission: 'form:definition:manage' } },
+    schema: { tags, summary: '新建表单（标识未被使用时创建 v1 草稿）', body: SaveFormDraftBody, response: { 200: FormDefinitionView, ...errors } },
+  }, (req) => service.create(req.ctx, req.body.definition));
+  app.post('/definitions/:id/validate', {
+    config: { access: { permission: 'form:definition:view' }, readOnly: true },
+    schema: { tags, summary: '按指定版本（含草稿）校验样例数据，供设计器预览对照', params: IdParams, body: ValidateFormBody, response: { 200: FormValidationResult, ...errors } },
+  }, (req) => service.validateById(req.ctx, req.params.id, req.body.data, req.body.context));
   app.put('/drafts/:key', {
     config: { access: { permission: 'form:definition:manage' } },
     schema: { tags, summary: '保存表单草稿（无草稿时新建版本）', params: FormKeyParams, body: SaveFormDraftBody, response: { 200: FormDefinitionView, ...errors } },

@@ -13,6 +13,13 @@ const summary = (r: FormRow) => ({
 });
 const view = (r: FormRow) => ({ ...summary(r), definition: r.definition });
 
+/** A definition that passes every designer check, or DEFINITION_INVALID naming the problems. */
+function checked(input: unknown): FormDefinition {
+  const problems = checkDefinition(input);
+  if (problems.length) throw formErrors.DEFINITION_INVALID({ problems }, `表单定义有误：${problems.slice(0, 3).map((p) => `${p.path} ${p.message}`).join('；')}`);
+  return FormDefinition.parse(input);
+}
+
 export const createFormDefinitionService = (deps: FormDefinitionServiceDeps) => {
   async function getPublished(q: Queryable, key: string) {
     const row = await formDefinitionRepo.findLatestPublished(q, key);
@@ -30,12 +37,27 @@ export const createFormDefinitionService = (deps: FormDefinitionServiceDeps) => 
       if (!row) throw formErrors.NOT_FOUND({ id });
       return view(row);
     },
+    /** Every version of the key the given version belongs to, newest first. */
+    versions: async (_ctx: RequestCtx, id: string) => {
+      const row = await formDefinitionRepo.findById(deps.db, id);
+      if (!row) throw formErrors.NOT_FOUND({ id });
+      return (await formDefinitionRepo.listByKey(deps.db, row.key)).map(summary);
+    },
+    /** 新建表单: version 1 of a key nobody uses yet (saving a draft would silently add a version to an existing form). */
+    create: (ctx: RequestCtx, input: unknown) =>
+      deps.db.transaction(async (tx) => {
+        const definition = checked(input);
+        if (await formDefinitionRepo.nextVersion(tx, definition.key) !== 1) throw formErrors.KEY_TAKEN({ key: definition.key });
+        const id = randomUUID();
+        await formDefinitionRepo.insert(tx, { id, key: definition.key, version: 1, title: definition.title, definition,
+          createdBy: ctx.user?.userId ?? null, updatedBy: ctx.user?.userId ?? null });
+        await deps.audit.recordFor(tx, ctx, { action: 'form.definition.create', targetType: 'form_definition', targetIds: [id], detail: { key: definition.key } });
+        return view((await formDefinitionRepo.findById(tx, id))!);
+      }),
     /** Saves into the key's open draft (opening one when there is none); the definition must pass every check. */
     saveDraft: (ctx: RequestCtx, key: string, input: unknown) =>
       deps.db.transaction(async (tx) => {
-        const problems = checkDefinition(input);
-        if (problems.length) throw formErrors.DEFINITION_INVALID({ problems }, `表单定义有误：${problems.slice(0, 3).map((p) => `${p.path} ${p.message}`).join('；')}`);
-        const definition = FormDefinition.parse(input);
+        const definition = checked(input);
         if (definition.key !== key) throw formErrors.KEY_MISMATCH({ key, definitionKey: definition.key });
         const draft = await formDefinitionRepo.findDraft(tx, key);
         let id: string;
@@ -64,6 +86,12 @@ export const createFormDefinitionService = (deps: FormDefinitionServiceDeps) => 
     /** Server-side validation with exactly the rules the browser runs. */
     validate: async (key: string, data: Record<string, unknown>, context?: Record<string, unknown>) => {
       const row = await getPublished(deps.db, key);
+      return validateSubmission(row.definition, data, { today: deps.today(), context });
+    },
+    /** The designer's 校验: sample data against any version, drafts included, with the same rules. */
+    validateById: async (_ctx: RequestCtx, id: string, data: Record<string, unknown>, context?: Record<string, unknown>) => {
+      const row = await formDefinitionRepo.findById(deps.db, id);
+      if (!row) throw formErrors.NOT_FOUND({ id });
       return validateSubmission(row.definition, data, { today: deps.today(), context });
     },
     // for other modules, inside their transaction
