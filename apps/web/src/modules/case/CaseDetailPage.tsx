@@ -1,6 +1,227 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
+import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, EyeInvisibleOutlined, EyeOutlined, NodeIndexOutlined, ReloadOutlined } from '@ant-design/icons';
+import { applicantTypeLabels, caseChannelLabels, policeTypeLabels, type CaseAction, type CaseView } from '@jsga/contracts';
+import { useAccess } from '../../app/access';
+import { feedback } from '../../app/feedback';
+import { notifyError } from '../../app/form-errors';
+import { isApiError } from '../../app/request';
+import { formatDateTime, PageTitle } from '../../app/ui';
+import { caseApi, useCase, type CaseSensitive } from './api';
+import { ActionPanel } from './components/ActionPanel';
+import { CaseActionDialog } from './components/CaseActionDialog';
+import { CaseFormData, CaseHistory, CaseLinks, CaseMaterials, CasePauses } from './components/CaseSections';
+import { CaseStatusTag, daysUntil, SlaTag } from './components/labels';
+import { MigrateProcessDialog } from './components/MigrateProcessDialog';
+import { ReturnStepDialog } from './components/ReturnStepDialog';
 
-// Placeholder while the page is being built this session.
+const resultLabels = { approved: '准予', disapproved: '不予' } as const;
+
+/** 时限: deadline, what is left (calendar days), paused working days and the limit. */
+function SlaSummary({ view }: { view: CaseView }) {
+  if (view.slaStatus === 'none') return <Typography.Text type="secondary">{view.limitDays === null ? '本事项无办理时限' : `受理后开始计时（${view.limitDays} 个工作日）`}</Typography.Text>;
+  const left = view.slaDeadline ? daysUntil(view.slaDeadline) : null;
+  return (
+    <Space size={8} wrap>
+      <SlaTag status={view.slaStatus} deadline={view.slaDeadline} />
+      {left !== null && view.slaStatus !== 'stopped' && view.slaStatus !== 'paused' && (
+        <Typography.Text type={left < 0 ? 'danger' : left <= 2 ? 'warning' : undefined}>{left < 0 ? `已超期 ${-left} 天` : left === 0 ? '今日到期' : `剩余 ${left} 天`}</Typography.Text>
+      )}
+      {view.slaPausedDays > 0 && <Typography.Text type="secondary">已暂停 {view.slaPausedDays} 个工作日</Typography.Text>}
+      {view.limitDays !== null && <Typography.Text type="secondary">时限 {view.limitDays} 个工作日</Typography.Text>}
+    </Space>
+  );
+}
+
+/** A masked value with the 查看 eye: the full value comes from the audited sensitive endpoint. */
+function Sensitive({ masked, full, label, loading, canView, onToggle }: { masked: string | null; full: string | null | undefined; label: string; loading: boolean; canView: boolean; onToggle: () => void }) {
+  if (!masked) return <>-</>;
+  const shown = full !== undefined && full !== null;
+  return (
+    <Space size={4}>
+      <Typography.Text copyable={shown ? { text: full } : false}>{shown ? full : masked}</Typography.Text>
+      {canView && (
+        <Tooltip title={shown ? `隐藏${label}` : `查看完整${label}（将记录审计）`}>
+          <Button
+            type="text"
+            size="small"
+            aria-label={shown ? `隐藏${label}` : `查看${label}`}
+            loading={loading}
+            icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+            onClick={onToggle}
+          />
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+/** 办件详情: header facts, 办理 (the allowed actions), 办理过程, 材料, 计时暂停, 关联, 表单数据. */
 export function CaseDetailPage() {
-  return <PageContainer title="建设中" />;
+  const { id } = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const { can } = useAccess();
+  const query = useCase(id);
+  const view = query.data;
+  const [tab, setTab] = useState('handle');
+  const [acting, setActing] = useState<CaseAction | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [migrating, setMigrating] = useState(false);
+  const [sensitive, setSensitive] = useState<CaseSensitive | null>(null);
+  const [loadingSensitive, setLoadingSensitive] = useState(false);
+
+  // another case (or a reload after handling) hides the unmasked values again
+  useEffect(() => setSensitive(null), [id]);
+
+  const { refetch } = query;
+  const reload = useCallback(
+    (notice?: string) => {
+      if (notice) feedback.message.warning({ content: notice, duration: 6 });
+      void refetch();
+    },
+    [refetch],
+  );
+
+  const toggleSensitive = async () => {
+    if (sensitive) {
+      setSensitive(null);
+      return;
+    }
+    if (!id) return;
+    setLoadingSensitive(true);
+    try {
+      setSensitive(await caseApi.sensitive(id));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setLoadingSensitive(false);
+    }
+  };
+
+  if (query.isError) {
+    const notFound = isApiError(query.error) && query.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? '办件不存在或不在您的数据范围内' : '无法加载办件'}
+        extra={
+          <Space>
+            {!notFound && <Button onClick={() => void refetch()}>重试</Button>}
+            <Button type="primary" onClick={() => navigate('/handling/cases')}>返回办件查询</Button>
+          </Space>
+        }
+      />
+    );
+  }
+
+  const canHandle = can('case:case:handle');
+  const monitorLink = view?.workflowInstanceId && can('workflow:instance:monitor') ? `/handling/monitor/${view.workflowInstanceId}` : null;
+
+  return (
+    <PageContainer
+      onBack={() => navigate('/handling/cases')}
+      title={<PageTitle>{view ? `办件 ${view.caseNo}` : '办件详情'}</PageTitle>}
+      subTitle={view && <CaseStatusTag status={view.status} />}
+      extra={
+        view && (
+          <Space wrap>
+            {monitorLink && (
+              <Button
+                icon={<ApartmentOutlined />}
+                href={monitorLink}
+                onClick={(e) => {
+                  if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+                  e.preventDefault();
+                  navigate(monitorLink);
+                }}
+              >
+                流程监控
+              </Button>
+            )}
+            {view.workflowInstanceId && can('workflow:instance:migrate') && (
+              <Button icon={<NodeIndexOutlined />} onClick={() => setMigrating(true)}>
+                流程迁移
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => reload()}>
+              刷新
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {!view ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
+              items={[
+                { key: 'caseNo', label: '办件编号', children: <Typography.Text copyable>{view.caseNo}</Typography.Text> },
+                {
+                  key: 'matter',
+                  label: '事项',
+                  children: (
+                    <Space size={4} wrap>
+                      {view.matterName}
+                      <Tag>v{view.matterVersionNo}</Tag>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{view.matterCode}</Typography.Text>
+                    </Space>
+                  ),
+                },
+                { key: 'sla', label: '时限', children: <SlaSummary view={view} /> },
+                { key: 'applicant', label: `申请人（${applicantTypeLabels[view.applicantType]}）`, children: view.applicantName },
+                {
+                  key: 'idNo',
+                  label: view.applicantType === 'natural_person' ? '证件号码' : '统一社会信用代码',
+                  children: <Sensitive masked={view.applicantIdNoMasked} full={sensitive?.applicantIdNo} label="证件号码" loading={loadingSensitive} canView={canHandle} onToggle={() => void toggleSensitive()} />,
+                },
+                {
+                  key: 'phone',
+                  label: '联系电话',
+                  children: <Sensitive masked={view.contactPhoneMasked} full={sensitive?.contactPhone} label="联系电话" loading={loadingSensitive} canView={canHandle} onToggle={() => void toggleSensitive()} />,
+                },
+                { key: 'org', label: '受理单位', children: view.orgName ?? '-' },
+                { key: 'channel', label: '申报渠道', children: caseChannelLabels[view.channel] ?? view.channel },
+                { key: 'policeType', label: '警种', children: view.policeType ? policeTypeLabels[view.policeType] : '-' },
+                { key: 'submittedAt', label: '申报时间', children: formatDateTime(view.submittedAt) },
+                { key: 'acceptedAt', label: '受理时间', children: formatDateTime(view.acceptedAt) },
+                {
+                  key: 'concludedAt',
+                  label: '办结时间',
+                  children: (
+                    <Space size={4}>
+                      {formatDateTime(view.concludedAt)}
+                      {view.result && <Tag color={view.result === 'approved' ? 'success' : 'error'}>{resultLabels[view.result]}</Tag>}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          <Card size="small">
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              items={[
+                { key: 'handle', label: '办理', children: <ActionPanel view={view} canHandle={canHandle} onAction={setActing} onReturnStep={() => setReturning(true)} /> },
+                { key: 'history', label: `办理过程（${view.history.length}）`, children: <CaseHistory history={view.history} /> },
+                { key: 'materials', label: `材料（${view.materials.length}）`, children: <CaseMaterials materials={view.materials} /> },
+                { key: 'pauses', label: `计时暂停（${view.pauses.length}）`, children: <CasePauses pauses={view.pauses} pausedDays={view.slaPausedDays} /> },
+                { key: 'links', label: `关联（${view.links.length}）`, children: <CaseLinks links={view.links} /> },
+                { key: 'form', label: '表单数据', children: <CaseFormData formKey={view.formKey} formData={view.formData} /> },
+              ]}
+            />
+          </Card>
+          <CaseActionDialog view={view} action={acting} onClose={() => setActing(null)} onReload={reload} />
+          <ReturnStepDialog view={view} open={returning} onClose={() => setReturning(false)} onReload={reload} />
+          <MigrateProcessDialog view={view} open={migrating} onClose={() => setMigrating(false)} onReload={reload} />
+        </>
+      )}
+    </PageContainer>
+  );
 }

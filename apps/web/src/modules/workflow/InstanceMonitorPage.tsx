@@ -9,7 +9,7 @@ import { notifyError } from '../../app/form-errors';
 import { isApiError } from '../../app/request';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { useInstance, useInstanceAction, type InstanceDetail, type TaskView } from './api';
-import { DialogKeyboard } from './components/DialogKeyboard';
+import { DialogKeyboard } from '../../app/dialog-keyboard';
 import { daysUntil, DueTag, InstanceStatusTag } from './components/labels';
 import { MigrateModal } from './components/MigrateModal';
 import { OpinionTimeline } from './components/OpinionTimeline';

@@ -3,7 +3,7 @@ import { Alert, Form, Modal, Select, Table, Typography } from 'antd';
 import { isApiError } from '../../../app/request';
 import { useDefinition, useInstanceAction, useKeyVersions, type InstanceDetail } from '../api';
 import { listFlowNodes, type FlowNodeInfo } from '../bpmn/bpmn-xml';
-import { DialogKeyboard } from './DialogKeyboard';
+import { DialogKeyboard } from '../../../app/dialog-keyboard';
 
 const WAIT_TYPES = new Set(['userTask', 'intermediateCatchEvent', 'serviceTask', 'subProcess']);
 

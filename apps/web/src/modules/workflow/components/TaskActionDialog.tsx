@@ -3,7 +3,7 @@ import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from '
 import { useAuth } from '../../../app/auth-context';
 import { isApiError } from '../../../app/request';
 import { useTaskAction, type TaskDetail } from '../api';
-import { DialogKeyboard } from './DialogKeyboard';
+import { DialogKeyboard } from '../../../app/dialog-keyboard';
 import { requestOf, uiActionHints, uiActionLabels, type ActionForm, type UiAction } from './task-actions';
 import { UserPicker } from './UserPicker';
 

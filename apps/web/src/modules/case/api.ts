@@ -1,0 +1,182 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CaseActionBody,
+  CaseListQuery,
+  CaseSummary,
+  CaseView,
+  CreateCaseBody,
+  MatterChecklist,
+  PublicMatterGuide,
+  PublicMatterSummary,
+  SituationAnswers,
+  WorkflowDefinitionView,
+  WorkflowTaskDetail,
+} from '@jsga/contracts';
+import { api, ApiError, getToken } from '../../app/request';
+import type { Page } from '../../app/table';
+
+const BASE = '/api/admin/case';
+/** Calls made from dialogs and the registration drawer: they show the server's refusal themselves. */
+const SILENT = { silent: true } as const;
+
+/** The list filters as the server takes them (`overdue` travels as the string 'true'). */
+export type CaseQuery = Partial<Omit<CaseListQuery, 'overdue'>> & { overdue?: 'true' };
+export type CaseSensitive = { applicantIdNo: string; contactPhone: string | null };
+export type ReturnStepBody = { taskId: string; targetNodeId: string; opinion: string };
+export type MigrateProcessBody = { targetDefinitionId: string; nodeMapping?: Record<string, string> };
+
+export const caseApi = {
+  list: (q: CaseQuery) => api.get<Page<CaseSummary>>(`${BASE}/cases`, q),
+  get: (id: string) => api.get<CaseView>(`${BASE}/cases/${id}`),
+  sensitive: (id: string) => api.get<CaseSensitive>(`${BASE}/cases/${id}/sensitive`, undefined, SILENT),
+  create: (body: CreateCaseBody) => api.post<CaseView>(`${BASE}/cases`, body, SILENT),
+  act: (id: string, body: CaseActionBody) => api.post<CaseView>(`${BASE}/cases/${id}/actions`, body, SILENT),
+  returnStep: (id: string, body: ReturnStepBody) => api.post<CaseView>(`${BASE}/cases/${id}/return-step`, body, SILENT),
+  migrateProcess: (id: string, body: MigrateProcessBody) => api.post<CaseView>(`${BASE}/cases/${id}/migrate-process`, body, SILENT),
+
+  // the public catalogue (the same endpoints the portal uses)
+  searchMatters: (keyword: string) => api.get<Page<PublicMatterSummary>>('/api/matters', { keyword, page: 1, pageSize: 30 }, SILENT),
+  guide: (code: string) => api.get<PublicMatterGuide>(`/api/matters/${encodeURIComponent(code)}`, undefined, SILENT),
+  checklist: (code: string, answers: SituationAnswers) =>
+    api.post<MatterChecklist>(`/api/matters/${encodeURIComponent(code)}/checklist`, { answers }, SILENT),
+
+  // the workflow centre, for 退回 (return targets of a task) and 流程迁移 (published versions of the process)
+  task: (id: string) => api.get<WorkflowTaskDetail>(`/api/workflow/tasks/${id}`, undefined, SILENT),
+  processVersions: (key: string) =>
+    api.get<Page<WorkflowDefinitionView>>('/api/admin/workflow/definitions', { keyword: key, status: 'published', page: 1, pageSize: 50 }, SILENT),
+};
+
+export const caseKeys = {
+  all: ['case'] as const,
+  list: ['case', 'list'] as const,
+  detail: (id: string) => ['case', 'detail', id] as const,
+  matters: (keyword: string) => ['case', 'matters', keyword] as const,
+  guide: (code: string) => ['case', 'guide', code] as const,
+  checklist: (code: string, answers: SituationAnswers) => ['case', 'checklist', code, answers] as const,
+  task: (id: string) => ['case', 'task', id] as const,
+  processVersions: (key: string) => ['case', 'process-versions', key] as const,
+};
+
+export function useCase(id: string | undefined) {
+  return useQuery({ queryKey: caseKeys.detail(id ?? ''), queryFn: () => caseApi.get(id ?? ''), enabled: !!id, staleTime: 0 });
+}
+
+/** A handled case: show the server's answer at once, refresh the list and the task inboxes it may have changed. */
+function useCaseChanged() {
+  const qc = useQueryClient();
+  return (view: CaseView) => {
+    qc.setQueryData(caseKeys.detail(view.id), view);
+    return Promise.all([
+      qc.invalidateQueries({ queryKey: caseKeys.list }),
+      qc.invalidateQueries({ queryKey: ['workflow', 'tasks'] }),
+    ]);
+  };
+}
+
+export function useCaseAction() {
+  const done = useCaseChanged();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: CaseActionBody }) => caseApi.act(id, body), onSuccess: done });
+}
+
+export function useReturnStep() {
+  const done = useCaseChanged();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: ReturnStepBody }) => caseApi.returnStep(id, body), onSuccess: done });
+}
+
+export function useMigrateProcess() {
+  const done = useCaseChanged();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: MigrateProcessBody }) => caseApi.migrateProcess(id, body), onSuccess: done });
+}
+
+export function useCreateCase() {
+  const done = useCaseChanged();
+  return useMutation({ mutationFn: (body: CreateCaseBody) => caseApi.create(body), onSuccess: done });
+}
+
+export function useMatterSearch(keyword: string, enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.matters(keyword),
+    queryFn: () => caseApi.searchMatters(keyword),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMatterGuide(code: string | undefined) {
+  return useQuery({ queryKey: caseKeys.guide(code ?? ''), queryFn: () => caseApi.guide(code ?? ''), enabled: !!code, staleTime: 5 * 60_000 });
+}
+
+/** 一单告知 for the chosen situations, computed by the server; a 400 says which answers are missing. */
+export function useMatterChecklist(code: string | undefined, answers: SituationAnswers, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.checklist(code ?? '', answers),
+    queryFn: () => caseApi.checklist(code ?? '', answers),
+    enabled: enabled && !!code,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useTaskReturnTargets(taskId: string | undefined) {
+  return useQuery({ queryKey: caseKeys.task(taskId ?? ''), queryFn: () => caseApi.task(taskId ?? ''), enabled: !!taskId, staleTime: 0, retry: false });
+}
+
+export function useProcessVersions(key: string | null | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.processVersions(key ?? ''),
+    queryFn: () => caseApi.processVersions(key ?? ''),
+    enabled: enabled && !!key,
+    retry: false,
+  });
+}
+
+// ------------------------------------------------------------------ files (材料)
+
+/** What `POST /api/files/` answers. */
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  sm3: string;
+}
+
+/** Bearer-authenticated fetch outside the JSON request layer (multipart upload, binary download). */
+async function fetchWithToken(url: string, init: RequestInit = {}) {
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '网络异常，无法连接服务器' });
+  }
+  if (res.ok) return res;
+  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown; traceId?: string };
+  throw new ApiError({
+    status: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? `请求失败（HTTP ${res.status}）`, details: body.details, traceId: body.traceId,
+  });
+}
+
+/** Uploads one application material to the files centre; its id goes into the registration. */
+export async function uploadMaterial(file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('purpose', 'material');
+  form.append('file', file, file.name);
+  const res = await fetchWithToken('/api/files/', { method: 'POST', body: form });
+  return (await res.json()) as UploadedFile;
+}
+
+export const fileContentUrl = (id: string) => `/api/files/${id}/content`;
+
+/** Saves a stored file (the content route needs the bearer token, so a plain link cannot download it). */
+export async function downloadFile(id: string, fileName: string) {
+  const res = await fetchWithToken(fileContentUrl(id));
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import type { CaseAction, CaseView } from '@jsga/contracts';
+import { feedback } from '../../../app/feedback';
+import { isApiError } from '../../../app/request';
+import { useCaseAction, useMatterChecklist } from '../api';
+import { actionBody, actionSpecs, actionTitle, errorFields, needsTask, reasonRequired, type ActionForm } from './case-actions';
+import { DialogKeyboard } from '../../../app/dialog-keyboard';
+
+interface Props {
+  view: CaseView;
+  action: CaseAction | null;
+  onClose: () => void;
+  /** The case on screen is out of date (CASE_STALE and the like): reload it, telling the officer why when `notice` is given. */
+  onReload: (notice?: string) => void;
+}
+
+/** 暂缺材料: the materials of the case's situations that may be tolerated, from the server's checklist. */
+function useToleranceOptions(view: CaseView, enabled: boolean) {
+  const checklist = useMatterChecklist(view.matterCode, view.situationAnswers, enabled);
+  const options = useMemo(() => {
+    const provided = new Set(view.materials.filter((m) => m.status !== 'tolerated_missing').map((m) => m.materialCode));
+    return (checklist.data?.materials ?? []).map((m) => ({
+      value: m.code,
+      label: `${m.name}（${m.code}）${m.allowTolerance ? '' : ' · 不可容缺'}${provided.has(m.code) ? ' · 已提交' : ''}`,
+      disabled: !m.allowTolerance,
+    }));
+  }, [checklist.data, view.materials]);
+  return { options, checklist };
+}
+
+/**
+ * One dialog per case action: the fields the action needs (task, outcome, result, missing materials,
+ * reason), a sentence saying what will happen, Enter to confirm. Server refusals stay in the dialog so
+ * the typed opinion is not lost; a stale case closes it and reloads.
+ */
+export function CaseActionDialog({ view, action, onClose, onReload }: Props) {
+  const [form] = Form.useForm<ActionForm>();
+  const run = useCaseAction();
+  const [error, setError] = useState<string | null>(null);
+  const outcome = Form.useWatch('outcome', form);
+  const spec = action ? actionSpecs[action] : null;
+  const tolerance = useToleranceOptions(view, !!spec?.missingMaterials);
+
+  useEffect(() => {
+    if (!action) return;
+    form.resetFields();
+    setError(null);
+    form.setFieldsValue({ taskId: view.openTasks[0]?.id, outcome: actionSpecs[action].outcome ? 'approve' : undefined });
+    // only when a dialog opens: a reload of the case must not wipe what is being typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, form]);
+
+  if (!action || !spec) return null;
+  const label = actionTitle(action);
+  const withTask = needsTask(action, view);
+  const mustGiveReason = reasonRequired(action, outcome);
+
+  const submit = async () => {
+    if (run.isPending) return;
+    const values = await form.validateFields();
+    setError(null);
+    try {
+      await run.mutateAsync({ id: view.id, body: actionBody(action, values, view) });
+      feedback.message.success(`已办理「${label}」`);
+      onClose();
+    } catch (e) {
+      if (!isApiError(e)) {
+        setError(e instanceof Error && e.message ? e.message : '操作失败，请稍后重试');
+        return;
+      }
+      if (e.code === 'CASE_STALE' || e.code === 'CASE_ACTION_NOT_ALLOWED') {
+        onClose();
+        onReload(e.code === 'CASE_STALE' ? '办件已被他人办理或修改，已重新加载最新内容，请核对后再操作' : `${e.message}，已重新加载最新内容`);
+        return;
+      }
+      const field = errorFields[e.code];
+      if (field && (field !== 'taskId' || withTask)) {
+        form.setFields([{ name: field, errors: [e.message] }]);
+        if (field === 'taskId') onReload();
+        return;
+      }
+      if (e.handled) return;
+      setError([e.message, ...e.fieldErrors.map((f) => f.message)].join('；'));
+    }
+  };
+  const trySubmit = () => void submit().catch(() => undefined);
+
+  const focusOpinion = !spec.result && !spec.missingMaterials;
+  return (
+    <Modal
+      open
+      title={`${label} · ${view.caseNo}`}
+      okText={`确认${label}`}
+      cancelText="取消"
+      okButtonProps={{ danger: spec.danger, loading: run.isPending }}
+      onOk={trySubmit}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <DialogKeyboard onSubmit={trySubmit}>
+        {spec.danger ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={spec.hint} />
+        ) : (
+          <Typography.Paragraph type="secondary">{spec.hint}</Typography.Paragraph>
+        )}
+        <Form form={form} layout="vertical" name={`case-${action}`} requiredMark>
+          {withTask && (
+            <Form.Item name="taskId" label="办理的流程任务" rules={[{ required: true, message: '请选择要办理的流程任务' }]}>
+              <Select
+                aria-label="办理的流程任务"
+                options={view.openTasks.map((t) => ({ value: t.id, label: `${t.nodeName}${t.dueDate ? `（${t.dueDate} 到期）` : ''}` }))}
+              />
+            </Form.Item>
+          )}
+          {spec.outcome && (
+            <Form.Item name="outcome" label="审核结论" rules={[{ required: true, message: '请选择审核结论' }]}>
+              <Radio.Group aria-label="审核结论">
+                <Radio value="approve">通过</Radio>
+                <Radio value="reject">不通过</Radio>
+              </Radio.Group>
+            </Form.Item>
+          )}
+          {spec.result && (
+            <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
+              <Radio.Group aria-label="办理结果">
+                <Space wrap>
+                  <Radio value="approved" autoFocus>准予</Radio>
+                  <Radio value="disapproved">不予</Radio>
+                </Space>
+              </Radio.Group>
+            </Form.Item>
+          )}
+          {spec.missingMaterials && (
+            <Form.Item
+              name="missingMaterials"
+              label="暂缺的材料"
+              rules={[{ required: true, type: 'array', min: 1, message: '请选择暂缺的材料' }]}
+              extra={
+                tolerance.checklist.data && tolerance.checklist.data.versionNo !== view.matterVersionNo
+                  ? `材料取自事项现行版本 v${tolerance.checklist.data.versionNo}，本办件按 v${view.matterVersionNo} 办理，请核对`
+                  : tolerance.checklist.isError
+                    ? '无法加载本事项的材料清单，请直接输入材料编码后按 Enter'
+                    : undefined
+              }
+            >
+              <Select
+                aria-label="暂缺的材料"
+                autoFocus
+                mode={tolerance.checklist.isError ? 'tags' : 'multiple'}
+                loading={tolerance.checklist.isLoading}
+                options={tolerance.options}
+                placeholder="选择允许容缺的材料"
+                notFoundContent="本事项没有可容缺的材料"
+                optionFilterProp="label"
+              />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="opinion"
+            label={spec.opinionLabel.replace('（可选）', mustGiveReason ? '' : '（可选）')}
+            rules={mustGiveReason ? [{ required: true, whitespace: true, message: `请填写${spec.reason === 'on_reject' ? '不通过理由' : spec.opinionLabel}` }] : []}
+            extra="Enter 确认，Shift+Enter 换行"
+          >
+            <Input.TextArea autoFocus={focusOpinion} rows={3} maxLength={2000} showCount />
+          </Form.Item>
+        </Form>
+        {error && <Alert type="error" showIcon message={error} />}
+      </DialogKeyboard>
+    </Modal>
+  );
+}

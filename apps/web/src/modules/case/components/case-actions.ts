@@ -1,0 +1,93 @@
+import { CaseAction, caseActionLabels, type CaseActionBody, type CaseView } from '@jsga/contracts';
+
+/** What the officer enters in an action dialog. */
+export interface ActionForm {
+  taskId?: string;
+  opinion?: string;
+  outcome?: 'approve' | 'reject';
+  result?: 'approved' | 'disapproved';
+  missingMaterials?: string[];
+}
+
+/** The fields one action needs, the sentence telling what will happen, and how the button looks. */
+export interface ActionSpec {
+  /** Names the workflow task it completes (when the case has open tasks). */
+  task: boolean;
+  /** The reason is required (CASE_REASON_REQUIRED otherwise); `'on_reject'`: only when the outcome is 不通过. */
+  reason: boolean | 'on_reject';
+  /** Label of the opinion box. */
+  opinionLabel: string;
+  outcome?: boolean;
+  result?: boolean;
+  missingMaterials?: boolean;
+  danger?: boolean;
+  primary?: boolean;
+  hint: string;
+}
+
+export const actionSpecs: Record<CaseAction, ActionSpec> = {
+  pre_review: { task: false, reason: false, opinionLabel: '预审意见（可选）', hint: '开始预审：核对申请信息和材料，之后可受理、补件或退件。' },
+  request_supplement: {
+    task: false, reason: true, opinionLabel: '需补正的内容',
+    hint: '一次性告知申请人需要补正的全部材料或内容（将短信通知申请人）。已受理的办件在补件期间暂停计时。',
+  },
+  supplement_received: { task: false, reason: false, opinionLabel: '补件说明（可选）', hint: '申请人已补齐材料，办件回到补件前的状态；暂停的计时恢复。' },
+  return: { task: false, reason: true, opinionLabel: '退件理由', danger: true, hint: '退回申请，办件结束（终态），申请人需重新申报。' },
+  accept: { task: true, reason: false, opinionLabel: '受理意见（可选）', primary: true, hint: '受理后开始计算办理时限，并短信通知申请人。' },
+  accept_tolerated: {
+    task: true, reason: false, opinionLabel: '受理意见（可选）', missingMaterials: true,
+    hint: '次要材料暂缺时先行受理并开始计时；请选择暂缺的材料，申请人补齐后再办理“容缺材料补齐”。',
+  },
+  tolerated_completed: { task: false, reason: false, opinionLabel: '说明（可选）', hint: '容缺的材料已全部补齐，办件转为已受理。' },
+  not_accept: { task: true, reason: true, opinionLabel: '不予受理理由', danger: true, hint: '不予受理，办件结束（终态）；流程随之终止。' },
+  approve_step: {
+    task: true, reason: 'on_reject', opinionLabel: '审核审批意见', outcome: true, primary: true,
+    hint: '办理当前审核审批环节；流程最后一个环节办理完成后办件自动办结。',
+  },
+  start_special: {
+    task: false, reason: true, opinionLabel: '特别程序事由',
+    hint: '进入检验检测、鉴定、听证、专家评审等特别程序，期间暂停计时。',
+  },
+  end_special: { task: false, reason: false, opinionLabel: '说明（可选）', hint: '特别程序结束，办件回到原状态并恢复计时。' },
+  conclude: { task: false, reason: false, opinionLabel: '办结意见（可选）', result: true, primary: true, hint: '办结后计时停止，办件结束（终态），并短信通知申请人。' },
+  withdraw: { task: false, reason: true, opinionLabel: '撤件理由', danger: true, hint: '应申请人要求撤回申请，办件结束（终态）；流程随之终止。' },
+};
+
+export const actionTitle = (action: CaseAction) => caseActionLabels[action];
+
+/** The allowed actions in the order of the state machine (the order the contract lists them). */
+export const orderedActions = (allowed: readonly CaseAction[]): CaseAction[] => CaseAction.options.filter((a) => allowed.includes(a));
+
+/** Whether the dialog must ask for the reason, given what is chosen so far. */
+export const reasonRequired = (action: CaseAction, outcome: ActionForm['outcome']) => {
+  const r = actionSpecs[action].reason;
+  return r === true || (r === 'on_reject' && outcome === 'reject');
+};
+
+/** Whether the dialog asks which open task the action completes. */
+export const needsTask = (action: CaseAction, view: Pick<CaseView, 'openTasks'>) => actionSpecs[action].task && view.openTasks.length > 0;
+
+/** The request body: only the fields this action uses, always with the revision the officer saw. */
+export function actionBody(action: CaseAction, values: ActionForm, view: Pick<CaseView, 'openTasks' | 'revision'>): CaseActionBody {
+  const spec = actionSpecs[action];
+  const body: CaseActionBody = { action, expectedRevision: view.revision };
+  const opinion = values.opinion?.trim();
+  if (opinion) body.opinion = opinion;
+  if (needsTask(action, view)) body.taskId = values.taskId ?? view.openTasks[0]?.id;
+  if (spec.outcome) body.outcome = values.outcome ?? 'approve';
+  if (spec.result && values.result) body.result = values.result;
+  if (spec.missingMaterials) body.missingMaterials = values.missingMaterials ?? [];
+  return body;
+}
+
+/** Server refusals that belong under a field of the dialog. */
+export const errorFields: Record<string, keyof ActionForm> = {
+  CASE_REASON_REQUIRED: 'opinion',
+  CASE_TASK_REQUIRED: 'taskId',
+  CASE_TASK_NOT_OF_CASE: 'taskId',
+  CASE_RESULT_REQUIRED: 'result',
+  CASE_TOLERANCE_NOT_ALLOWED: 'missingMaterials',
+};
+
+/** Refusals meaning the case on screen is out of date: reload it. */
+export const reloadCodes: ReadonlySet<string> = new Set(['CASE_STALE', 'CASE_ACTION_NOT_ALLOWED', 'CASE_TASK_NOT_OF_CASE', 'CASE_PROCESS_RUNNING']);
