@@ -54,6 +54,13 @@ module.exports = {
       to: { path: '^(apps|packages/kernel)/|node_modules/(fastify|drizzle-orm|pg)/' },
     },
     {
+      name: 'web-modules-use-each-other-through-index',
+      comment: 'A web module offers other modules only what its index.ts exports (the form renderer, say).',
+      severity: 'error',
+      from: { path: '^apps/web/src/modules/([^/]+)/' },
+      to: { path: '^apps/web/src/modules/[^/]+/', pathNot: ['^apps/web/src/modules/$1/', '^apps/web/src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
       name: 'web-uses-contracts-not-server',
       severity: 'error',
       from: { path: '^apps/web/' },

@@ -86,8 +86,16 @@ export const FormDefinition = z.object({
 });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
-/** Per-node field permissions the workflow applies: 可编辑 / 只读 / 隐藏. Absent keys are editable. */
+/**
+ * Per-node field permissions the workflow applies: 可编辑 / 只读 / 隐藏, by top-level field key.
+ * `"*"` sets the default for keys not listed; without it, absent keys are editable.
+ */
 export type FieldAccess = Record<string, 'edit' | 'readonly' | 'hidden'>;
+export type FieldMode = FieldAccess[string];
+export const FieldAccessSchema = z.record(z.string().regex(/^(\*|[A-Za-z][A-Za-z0-9_]*)$/), z.enum(['edit', 'readonly', 'hidden']));
+
+/** The access of one top-level field under a node's permissions (browser and server use this one rule). */
+export const fieldAccessOf = (access: FieldAccess | undefined, key: string): FieldMode => access?.[key] ?? access?.['*'] ?? 'edit';
 
 export function* walkFields(fields: FieldDef[], prefix = ''): Generator<{ field: FieldDef; path: string }> {
   for (const field of fields) {

@@ -67,6 +67,13 @@ describe('form validation (the same code runs in the browser and on the server)'
       { today, access: { name: 'readonly' }, previous: { name: '张三' } });
     expect(r.values.name).toBe('张三');
   });
+
+  it('"*" makes every unlisted field read-only, so a node can open just the one field it corrects', () => {
+    const stored = { name: '张三', idNo: '11010519491231002X', phone: '13812345678', reason: 'work' };
+    const r = validateSubmission(household, { name: '改名', idNo: '11010519491231002X', phone: '13900000000', reason: 'work' },
+      { today, access: { '*': 'readonly', phone: 'edit' }, previous: stored });
+    expect(r.values).toMatchObject({ name: '张三', phone: '13900000000' });
+  });
 });
 
 describe('form definitions', () => {

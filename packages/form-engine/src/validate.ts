@@ -1,6 +1,6 @@
 import { evaluate, evaluateBoolean, type Scope } from './expression/evaluate';
 import type { EvalEnv } from './expression/functions';
-import type { FieldAccess, FieldDef, FormDefinition } from './definition';
+import { fieldAccessOf, type FieldAccess, type FieldDef, type FormDefinition } from './definition';
 import { idNumberProblem, isCreditCode, isMobilePhone, isValidDate } from './validators/id-number';
 
 export type FieldError = { path: string; message: string };
@@ -73,7 +73,7 @@ export function validateSubmission(def: FormDefinition, input: Record<string, un
     for (const f of fields) {
       const path = `${pathPrefix}${f.key}`;
       const sc = () => (rowScope ? { ...scope(), ...rowScope(), row: { ...source, ...target } } : scope());
-      const access = pathPrefix ? 'edit' : (ctx.access?.[f.key] ?? 'edit');
+      const access = pathPrefix ? 'edit' : fieldAccessOf(ctx.access, f.key);
       if (access === 'hidden' || access === 'readonly') {
         if (ctx.previous && Object.hasOwn(ctx.previous, f.key)) target[f.key] = ctx.previous[f.key];
         continue;

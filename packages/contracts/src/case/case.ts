@@ -55,6 +55,7 @@ export const CaseActionBody = z.object({
   result: CaseResult.optional().describe('办结结果'),
   missingMaterials: z.array(z.string()).max(100).optional().describe('容缺受理时暂缺的材料编码'),
   expectedRevision: z.number().int().optional().describe('页面打开时的版本号，防止两人同时办理'),
+  formData: z.record(z.string(), z.unknown()).optional().describe('本环节修改后的表单数据；只有流程节点设为可编辑的字段会被保存'),
 });
 export type CaseActionBody = z.input<typeof CaseActionBody>;
 
@@ -110,6 +111,7 @@ export const CaseView = CaseSummary.extend({
   contactPhoneMasked: z.string().nullable(),
   situationAnswers: SituationAnswers,
   formKey: z.string().nullable(),
+  formVersionId: z.uuid().nullable().describe('办件使用的表单版本（一直沿用）'),
   formData: z.record(z.string(), z.unknown()),
   processKey: z.string().nullable(),
   workflowInstanceId: z.uuid().nullable(),
@@ -123,7 +125,10 @@ export const CaseView = CaseSummary.extend({
   materials: z.array(CaseMaterialView),
   pauses: z.array(z.object({ kind: z.enum(['supplement', 'special_procedure']), reason: z.string(), fromDate: z.string(), toDate: z.string().nullable() })),
   links: z.array(z.object({ kind: z.string(), refId: z.string(), label: z.string(), at: z.string() })),
-  openTasks: z.array(z.object({ id: z.uuid(), nodeId: z.string(), nodeName: z.string(), assigneeId: z.string().nullable(), dueDate: z.string().nullable() })),
+  openTasks: z.array(z.object({
+    id: z.uuid(), nodeId: z.string(), nodeName: z.string(), assigneeId: z.string().nullable(), dueDate: z.string().nullable(),
+    formAccess: z.record(z.string(), z.enum(['edit', 'readonly', 'hidden'])).nullable().describe('该环节的表单字段权限；为空时表单只读'),
+  })),
   allowedActions: z.array(CaseAction),
 });
 export type CaseView = z.infer<typeof CaseView>;

@@ -7,6 +7,7 @@ export const caseErrors = defineErrors('CASE', {
   STALE: { category: 'CONFLICT', message: '办件已被他人更新，请刷新后再操作' },
   APPLICANT_ID_INVALID: { category: 'INVALID_INPUT', message: '申请人证件号码无效' },
   FORM_INVALID: { category: 'INVALID_INPUT', message: '申请表填写有误' },
+  FORM_NOT_EDITABLE: { category: 'INVALID_INPUT', message: '当前环节不允许修改申请表' },
   MATERIAL_UNKNOWN: { category: 'INVALID_INPUT', message: '所交材料不在本事项的材料清单内' },
   FILE_NOT_FOUND: { category: 'INVALID_INPUT', message: '材料文件不存在，请重新上传' },
   TOLERANCE_NOT_ALLOWED: { category: 'INVALID_INPUT', message: '所列材料不允许容缺受理' },

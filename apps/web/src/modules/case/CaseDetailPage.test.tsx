@@ -129,8 +129,8 @@ describe('CaseDetailPage', () => {
       workflowInstanceId: INSTANCE_ID,
       processKey: 'hukou',
       openTasks: [
-        { id: TASK_1, nodeId: 'accept', nodeName: '窗口受理', assigneeId: null, dueDate: '2026-01-06' },
-        { id: TASK_2, nodeId: 'check', nodeName: '材料核查', assigneeId: null, dueDate: null },
+        { id: TASK_1, nodeId: 'accept', nodeName: '窗口受理', assigneeId: null, dueDate: '2026-01-06', formAccess: null },
+        { id: TASK_2, nodeId: 'check', nodeName: '材料核查', assigneeId: null, dueDate: null, formAccess: null },
       ],
     });
     const fetchMock = serve(view, { [`POST ${URL_ACT}`]: () => jsonResponse(200, { ...view, status: 'accepted', allowedActions: [] }) });
@@ -194,7 +194,7 @@ describe('CaseDetailPage', () => {
     expect(screen.getByText('bbbbbbbb…bbbbbbbb')).toBeTruthy();
     expect(screen.getByRole('link', { name: /下载/ }).getAttribute('href')).toBe('/api/files/eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee/content');
 
-    fireEvent.click(screen.getByRole('tab', { name: '表单数据' }));
+    fireEvent.click(screen.getByRole('tab', { name: '申请表' }));
     expect(await screen.findByText('南京市玄武区中山路1号')).toBeTruthy();
   });
 
@@ -212,7 +212,7 @@ describe('CaseDetailPage', () => {
   it('退回 sends an open approval task back to a node the workflow centre offers, with the reason', async () => {
     const view = caseView({
       status: 'approving', workflowInstanceId: INSTANCE_ID, processKey: 'hukou', allowedActions: ['approve_step'],
-      openTasks: [{ id: TASK_2, nodeId: 'approve', nodeName: '审批', assigneeId: sampleMe.user.id, dueDate: null }],
+      openTasks: [{ id: TASK_2, nodeId: 'approve', nodeName: '审批', assigneeId: sampleMe.user.id, dueDate: null, formAccess: null }],
     });
     const fetchMock = serve(view, {
       [`GET /api/workflow/tasks/${TASK_2}`]: () => jsonResponse(200, { returnTargets: [{ nodeId: 'accept', name: '受理' }, { nodeId: 'check', name: '审核' }] }),
@@ -258,6 +258,53 @@ describe('CaseDetailPage', () => {
     fireEvent.click(options.find((o) => o.textContent?.startsWith('录取通知书'))!);
     fireEvent.click(within(dialog).getByRole('button', { name: /确认容缺受理/ }));
     await waitFor(() => expect(bodies(fetchMock, URL_ACT)).toEqual([{ action: 'accept_tolerated', missingMaterials: ['M02'], expectedRevision: 3 }]));
+  });
+
+  it('申请表: the node’s editable field can be corrected, the rest stay read-only, and the change goes with 受理', async () => {
+    const FORM_ID = '99999999-9999-4999-8999-999999999999';
+    const definition = {
+      key: 'move_in', title: '户口迁入申请表',
+      sections: [{ key: 'main', title: '申请人', fields: [
+        { key: 'name', label: '姓名', type: 'text', required: true },
+        { key: 'school', label: '录取院校', type: 'text', required: true },
+      ] }],
+    };
+    const view = caseView({
+      workflowInstanceId: INSTANCE_ID, formKey: 'move_in', formVersionId: FORM_ID, formData: { name: '张三', school: '南京大学' },
+      openTasks: [{ id: TASK_1, nodeId: 'accept', nodeName: '窗口受理', assigneeId: null, dueDate: null, formAccess: { '*': 'readonly', school: 'edit' } }],
+    });
+    const fetchMock = serve(view, {
+      [`GET /api/forms/versions/${FORM_ID}`]: () => jsonResponse(200, { id: FORM_ID, key: 'move_in', version: 2, title: '户口迁入申请表', status: 'published', definition }),
+      [`POST ${URL_ACT}`]: () => jsonResponse(200, view),
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: '申请表' }));
+    expect(await screen.findByText('当前环节「窗口受理」可修改申请表中未置灰的字段')).toBeTruthy();
+    const school = await screen.findByLabelText('录取院校');
+    // 姓名 is read-only at this node; 录取院校 may be typed into
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).readOnly).toBe(true);
+    expect((school as HTMLInputElement).readOnly).toBe(false);
+
+    // a blank required field is caught in the browser before anything is sent
+    fireEvent.change(school, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('tab', { name: /办理$/ }));
+    fireEvent.click(within(await toolbar()).getByRole('button', { name: label('受理') }));
+    let dialog = await dialogTitled('受理 · 320102202601050000001');
+    expect(within(dialog).getByText('申请表的修改将随本次办理一并提交')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: /确认受理/ }));
+    expect(await within(dialog).findByText(/申请表的修改有误/)).toBeTruthy();
+    expect(calls(fetchMock, 'POST', URL_ACT)).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
+
+    fireEvent.click(screen.getByRole('tab', { name: /申请表/ }));
+    fireEvent.change(await screen.findByLabelText('录取院校'), { target: { value: '东南大学' } });
+    expect(await screen.findByRole('tab', { name: '申请表（已修改）' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: /办理$/ }));
+    fireEvent.click(within(await toolbar()).getByRole('button', { name: label('受理') }));
+    dialog = await dialogTitled('受理 · 320102202601050000001');
+    fireEvent.click(within(dialog).getByRole('button', { name: /确认受理/ }));
+    await waitFor(() => expect(bodies(fetchMock, URL_ACT)).toEqual([
+      { action: 'accept', taskId: TASK_1, expectedRevision: 3, formData: { name: '张三', school: '东南大学' } },
+    ]));
   });
 
   it('links to the process monitor for officers who may monitor it', async () => {

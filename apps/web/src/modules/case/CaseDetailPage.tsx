@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
@@ -12,7 +12,9 @@ import { formatDateTime, PageTitle } from '../../app/ui';
 import { caseApi, useCase, type CaseSensitive } from './api';
 import { ActionPanel } from './components/ActionPanel';
 import { CaseActionDialog } from './components/CaseActionDialog';
-import { CaseFormData, CaseHistory, CaseLinks, CaseMaterials, CasePauses } from './components/CaseSections';
+import { CaseHistory, CaseLinks, CaseMaterials, CasePauses } from './components/CaseSections';
+import { CaseFormPanel, changedFields, type FormFieldError } from './components/CaseFormPanel';
+import type { FormRendererHandle, FormValues } from '../form';
 import { CaseStatusTag, daysUntil, SlaTag } from './components/labels';
 import { MigrateProcessDialog } from './components/MigrateProcessDialog';
 import { ReturnStepDialog } from './components/ReturnStepDialog';
@@ -71,9 +73,17 @@ export function CaseDetailPage() {
   const [migrating, setMigrating] = useState(false);
   const [sensitive, setSensitive] = useState<CaseSensitive | null>(null);
   const [loadingSensitive, setLoadingSensitive] = useState(false);
+  const [formEdits, setFormEdits] = useState<FormValues | null>(null);
+  const [formErrors, setFormErrors] = useState<FormFieldError[] | undefined>();
+  const formRef = useRef<FormRendererHandle>(null);
 
   // another case (or a reload after handling) hides the unmasked values again
   useEffect(() => setSensitive(null), [id]);
+  // unsubmitted form changes belong to the case and revision they were made on
+  useEffect(() => {
+    setFormEdits(null);
+    setFormErrors(undefined);
+  }, [id, view?.revision]);
 
   const { refetch } = query;
   const reload = useCallback(
@@ -117,6 +127,7 @@ export function CaseDetailPage() {
   }
 
   const canHandle = can('case:case:handle');
+  const formChanged = !!view && changedFields(view.formData, formEdits).length > 0;
   const monitorLink = view?.workflowInstanceId && can('workflow:instance:monitor') ? `/handling/monitor/${view.workflowInstanceId}` : null;
 
   return (
@@ -213,11 +224,30 @@ export function CaseDetailPage() {
                 { key: 'materials', label: `材料（${view.materials.length}）`, children: <CaseMaterials materials={view.materials} /> },
                 { key: 'pauses', label: `计时暂停（${view.pauses.length}）`, children: <CasePauses pauses={view.pauses} pausedDays={view.slaPausedDays} /> },
                 { key: 'links', label: `关联（${view.links.length}）`, children: <CaseLinks links={view.links} /> },
-                { key: 'form', label: '表单数据', children: <CaseFormData formKey={view.formKey} formData={view.formData} /> },
+                {
+                  key: 'form',
+                  label: formChanged ? '申请表（已修改）' : '申请表',
+                  children: <CaseFormPanel ref={formRef} view={view} canHandle={canHandle} edits={formEdits} onEdit={setFormEdits} serverErrors={formErrors} />,
+                },
               ]}
             />
           </Card>
-          <CaseActionDialog view={view} action={acting} onClose={() => setActing(null)} onReload={reload} />
+          <CaseActionDialog
+            view={view}
+            action={acting}
+            onClose={() => setActing(null)}
+            onReload={reload}
+            formData={formChanged ? formEdits : null}
+            checkForm={() => {
+              const ok = formRef.current ? formRef.current.validate({ focus: false }).ok : true;
+              if (!ok) setTab('form');
+              return ok;
+            }}
+            onFormErrors={(errors) => {
+              setFormErrors(errors);
+              setTab('form');
+            }}
+          />
           <ReturnStepDialog view={view} open={returning} onClose={() => setReturning(false)} onReload={reload} />
           <MigrateProcessDialog view={view} open={migrating} onClose={() => setMigrating(false)} onReload={reload} />
         </>

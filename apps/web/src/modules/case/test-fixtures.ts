@@ -35,6 +35,7 @@ export const caseView = (over: Partial<CaseView> = {}): CaseView => ({
   contactPhoneMasked: '138****5678',
   situationAnswers: {},
   formKey: null,
+  formVersionId: null,
   formData: { 迁入地址: '南京市玄武区中山路1号' },
   processKey: null,
   workflowInstanceId: null,

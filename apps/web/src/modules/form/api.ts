@@ -29,6 +29,8 @@ export const formApi = {
   /** The designer's 校验 on the server: sample data against a stored version (drafts included). */
   validateVersion: (id: string, data: Record<string, unknown>, context?: Record<string, unknown>) =>
     api.post<FormValidationResult>(`${BASE}/definitions/${id}/validate`, { data, context }, SILENT),
+  /** Public: one released (published or retired) version, e.g. the one a case keeps for its whole life. */
+  getReleasedVersion: (id: string) => api.get<FormDefinitionView>(`/api/forms/versions/${id}`),
   /** Public: the published definition a renderer shows, and validation against it. */
   getPublished: (key: string) => api.get<FormDefinitionView>(`/api/forms/${encodeURIComponent(key)}`),
   validatePublished: (key: string, data: Record<string, unknown>, context?: Record<string, unknown>) =>
@@ -46,6 +48,11 @@ export function useFormVersions(id: string | undefined) {
 /** The published form of a key, for pages that render it (portal application, window acceptance). */
 export function usePublishedForm(key: string | undefined) {
   return useQuery({ queryKey: formKeys.published(key ?? ''), queryFn: () => formApi.getPublished(key ?? ''), enabled: !!key, staleTime: 60_000 });
+}
+
+/** A released version by id (a case's form); versions never change, so it is cached for good. */
+export function useReleasedForm(id: string | null | undefined) {
+  return useQuery({ queryKey: ['form', 'released', id ?? ''], queryFn: () => formApi.getReleasedVersion(id ?? ''), enabled: !!id, staleTime: Infinity });
 }
 
 /** Every change of a definition: cache the new version, reload lists and histories. */

@@ -4,4 +4,4 @@
  */
 export { FormRenderer, type FormRendererHandle, type FormRendererProps, type FormLayout, type FormValues } from './renderer/FormRenderer';
 export { chinaToday } from './renderer/derive';
-export { usePublishedForm, formApi } from './api';
+export { usePublishedForm, useReleasedForm, formApi } from './api';

@@ -41,6 +41,11 @@ const eventOf: Partial<Record<CaseAction, string>> = {
 const smsOf: Partial<Record<CaseAction, string>> = { accept: 'case.accepted.sms', accept_tolerated: 'case.accepted.sms', request_supplement: 'case.supplement.sms', conclude: 'case.concluded.sms' };
 const completesTask: readonly CaseAction[] = ['accept', 'accept_tolerated', 'not_accept', 'approve_step'];
 const endsProcess: readonly CaseAction[] = ['not_accept', 'return', 'withdraw'];
+/** What form expressions may read besides the form: the same on registration and at every node. */
+const formContextOf = (a: { applicantIdNo: string; applicantName: string }) => ({ applicantIdNo: a.applicantIdNo, applicantName: a.applicantName });
+/** Top-level keys whose stored value differs (for the history: which fields a node changed). */
+const changedKeys = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 export const createCaseService = (deps: CaseServiceDeps) => {
@@ -73,14 +78,14 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       ...summaryOf(row),
       matterVersionId: row.matterVersionId, matterVersionNo: row.matterVersionNo,
       contactPhoneMasked: row.contactPhone ? maskPhone(row.contactPhone) : null,
-      situationAnswers: row.situationAnswers, formKey: row.formKey, formData: row.formData, processKey: row.processKey,
+      situationAnswers: row.situationAnswers, formKey: row.formKey, formVersionId: row.formVersionId, formData: row.formData, processKey: row.processKey,
       workflowInstanceId: row.workflowInstanceId, limitDays: row.limitDays, slaStartDate: row.slaStartDate, slaPausedDays: row.slaPausedDays,
       result: row.result as CaseView['result'], acceptedAt: row.acceptedAt?.toISOString() ?? null, concludedAt: row.concludedAt?.toISOString() ?? null,
       history: history.map((h) => ({ seq: h.seq, action: h.action, fromStatus: h.fromStatus as CaseStatus | null, toStatus: h.toStatus as CaseStatus, userName: h.userName, orgName: h.orgName, opinion: h.opinion, at: h.at.toISOString() })),
       materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, name: m.name, fileId: m.fileId, sha256: m.sha256, sm3: m.sm3, status: m.status as 'provided', at: m.at.toISOString() })),
       pauses: pauses.map((p) => ({ kind: p.kind as 'supplement', reason: p.reason, fromDate: p.fromDate, toDate: p.toDate })),
       links: links.map((l) => ({ kind: l.kind, refId: l.refId, label: l.label, at: l.at.toISOString() })),
-      openTasks: tasks.map((t) => ({ id: t.id, nodeId: t.nodeId, nodeName: t.nodeName, assigneeId: t.assigneeId, dueDate: t.dueDate })),
+      openTasks: tasks.map((t) => ({ id: t.id, nodeId: t.nodeId, nodeName: t.nodeName, assigneeId: t.assigneeId, dueDate: t.dueDate, formAccess: t.formAccess })),
       allowedActions: allowedActions(row.status as CaseStatus, row.resumeStatus as CaseStatus | null),
     };
   }
@@ -137,11 +142,14 @@ export const createCaseService = (deps: CaseServiceDeps) => {
         }
       }
       let form: { key: string; id: string } | null = null;
+      // what is stored is what the engine returns: computed fields recomputed, hidden ones dropped
+      let formData: Record<string, unknown> = config.bindings.formKeys.length ? {} : body.formData;
       for (const key of config.bindings.formKeys) {
         const def = await deps.form.getPublished(tx, key);
-        const result = await deps.form.validateVersion(tx, def.id, body.formData, { context: { applicantIdNo: idNo, applicantName: body.applicantName } });
+        const result = await deps.form.validateVersion(tx, def.id, body.formData, { context: formContextOf({ applicantIdNo: idNo, applicantName: body.applicantName }) });
         if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
         form ??= { key, id: def.id };
+        formData = { ...formData, ...result.values };
       }
       const byCode = new Map(checklist.materials.map((m) => [m.code, m]));
       const at = now();
@@ -162,14 +170,14 @@ export const createCaseService = (deps: CaseServiceDeps) => {
         matterVersionId: version.id, matterVersionNo: version.versionNo, policeType: config.policeType, applicantType: body.applicantType,
         applicantName: body.applicantName, applicantIdNo: idNo, contactPhone: body.contactPhone ?? null, channel: body.channel, status: 'submitted',
         orgId, orgName: org.name, createdBy: ctx.user?.userId ?? null, situationAnswers: body.situationAnswers, formKey: form?.key ?? null,
-        formVersionId: form?.id ?? null, formData: body.formData, processKey, limitDays: config.promisedLimitDays ?? config.statutoryLimitDays,
+        formVersionId: form?.id ?? null, formData, processKey, limitDays: config.promisedLimitDays ?? config.statutoryLimitDays,
         submittedAt: at,
       });
       await caseRepo.insertMaterials(tx, materials);
       if (processKey) {
         const started = await deps.workflow.start(tx, ctx, {
           key: processKey, businessKey: id,
-          variables: { ...body.formData, caseId: id, caseNo, matterCode: version.matterCode, matterName: config.name, applicantType: body.applicantType, acceptingOrgId: orgId, parentOrgId: org.parentId },
+          variables: { ...formData, caseId: id, caseNo, matterCode: version.matterCode, matterName: config.name, applicantType: body.applicantType, acceptingOrgId: orgId, parentOrgId: org.parentId },
         });
         await caseRepo.update(tx, id, 0, { workflowInstanceId: started.instanceId });
       }
@@ -194,6 +202,8 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       const today = chinaDate(at);
       let to = tr.to;
       let result: 'approved' | 'disapproved' | null = null;
+      let formChange: { formData: Record<string, unknown>; changedKeys: string[] } | null = null;
+      if (body.formData && !completesTask.includes(body.action)) throw caseErrors.FORM_NOT_EDITABLE({ node: null });
 
       if (body.action === 'accept_tolerated') {
         const version = await deps.matter.getVersion(row.matterVersionId, tx);
@@ -209,8 +219,16 @@ export const createCaseService = (deps: CaseServiceDeps) => {
           const task = await taskOfCase(tx, row, body.taskId);
           const outcome = body.action === 'not_accept' ? 'reject' : body.outcome ?? 'approve';
           if (outcome === 'reject' && !opinion) throw caseErrors.REASON_REQUIRED();
+          if (body.formData) {
+            // only fields the node makes editable change; read-only and hidden ones keep the stored value
+            if (!task?.formAccess || !row.formVersionId) throw caseErrors.FORM_NOT_EDITABLE({ node: task?.nodeName ?? null });
+            const result = await deps.form.validateVersion(tx, row.formVersionId, body.formData,
+              { access: task.formAccess, previous: row.formData, context: formContextOf(row) });
+            if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
+            formChange = { formData: result.values, changedKeys: changedKeys(row.formData, result.values) };
+          }
           if (task) {
-            const done = await deps.workflow.complete(tx, ctx, { taskId: task.id, outcome, opinion });
+            const done = await deps.workflow.complete(tx, ctx, { taskId: task.id, outcome, opinion, ...(formChange ? { variables: formChange.formData } : {}) });
             if (body.action === 'approve_step' && done.status === 'completed') {
               to = 'concluded';
               result = outcome === 'approve' ? 'approved' : 'disapproved';
@@ -235,14 +253,15 @@ export const createCaseService = (deps: CaseServiceDeps) => {
         ...(tr.startsClock ? { slaStartDate: today, acceptedAt: at, acceptedBy: ctx.user?.userId ?? null } : {}),
         ...(to === 'concluded' || tr.stopsClock ? { concludedAt: at } : {}),
         ...(result ? { result } : {}),
+        ...(formChange ? { formData: formChange.formData } : {}),
       };
       const sla = await slaOf(tx, { ...row, ...next }, today);
       const stopped = to === 'concluded' || tr.stopsClock;
       if (!(await caseRepo.update(tx, id, row.revision, { ...next, ...sla, ...(stopped && sla.slaStatus !== 'none' ? { slaStatus: 'stopped' } : {}) }))) throw caseErrors.STALE();
 
       const action: CaseAction = to === 'concluded' && body.action === 'approve_step' ? 'conclude' : body.action;
-      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}) }, at });
-      await deps.audit.recordFor(tx, ctx, { action: `case.application.${body.action}`, targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: row.status, to } });
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}), ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) }, at });
+      await deps.audit.recordFor(tx, ctx, { action: `case.application.${body.action}`, targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: row.status, to, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) } });
       const topic = eventOf[action];
       if (topic) await deps.events.emit(tx, topic, { caseId: id, caseNo: row.caseNo, matterCode: row.matterCode, orgId: row.orgId, status: to, result }, { traceId: ctx.traceId });
       await notifyApplicant(tx, row, action, opinion);

@@ -38,6 +38,10 @@ export const formAdminRoutes = (service: FormDefinitionService): FastifyPluginAs
 };
 
 export const formPublicRoutes = (service: FormDefinitionService): FastifyPluginAsyncZod => async (app) => {
+  app.get('/versions/:id', {
+    config: { access: 'public' },
+    schema: { tags, summary: '某一已发布版本的表单定义（办件沿用其申报时的版本）', security: [], params: IdParams, response: { 200: FormDefinitionView, ...errors } },
+  }, (req) => service.getReleasedVersion(req.params.id));
   app.get('/:key', {
     config: { access: 'public' },
     schema: { tags, summary: '已发布的表单定义（供渲染）', security: [], params: FormKeyParams, response: { 200: FormDefinitionView, ...errors } },

@@ -37,6 +37,12 @@ export const createFormDefinitionService = (deps: FormDefinitionServiceDeps) => 
       if (!row) throw formErrors.NOT_FOUND({ id });
       return view(row);
     },
+    /** A version that was published (drafts stay private to the designers). */
+    getReleasedVersion: async (id: string) => {
+      const row = await formDefinitionRepo.findById(deps.db, id);
+      if (!row || row.status === 'draft') throw formErrors.NOT_FOUND({ id });
+      return view(row);
+    },
     /** Every version of the key the given version belongs to, newest first. */
     versions: async (_ctx: RequestCtx, id: string) => {
       const row = await formDefinitionRepo.findById(deps.db, id);

@@ -1,4 +1,4 @@
-import { checkExpression } from '@jsga/form-engine';
+import { checkExpression, FieldAccessSchema } from '@jsga/form-engine';
 import type { FlowNode, NodeType, ProcessModel, SequenceFlow } from './process-model';
 import { BPMN_NS, parseXml, type XmlElement } from './xml-tree';
 
@@ -86,7 +86,13 @@ function readExtensions(el: XmlElement, node: FlowNode, problems: string[]) {
     };
     if (a['jsga:limitDays']) node.limitDays = Number(a['jsga:limitDays']);
     if (a['jsga:formAccess']) {
-      try { node.formAccess = JSON.parse(a['jsga:formAccess']); } catch { problems.push(`${node.id} 的 formAccess 不是合法 JSON`); }
+      let parsed: unknown;
+      try { parsed = JSON.parse(a['jsga:formAccess']); } catch { problems.push(`${node.id} 的 formAccess 不是合法 JSON`); }
+      if (parsed !== undefined) {
+        const access = FieldAccessSchema.safeParse(parsed);
+        if (access.success) node.formAccess = access.data;
+        else problems.push(`${node.id} 的 formAccess 应为 {"字段标识":"edit|readonly|hidden"}，"*" 为其余字段的默认值`);
+      }
     }
     const mi = child(el, 'multiInstanceLoopCharacteristics');
     if (mi) {

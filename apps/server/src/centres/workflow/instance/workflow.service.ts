@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FieldAccess } from '@jsga/form-engine';
 import { chinaDate, type Queryable, type RequestCtx } from '@jsga/kernel';
 import { BpmnError, parseBpmn } from '../bpmn/bpmn.parse';
 import type { ProcessModel } from '../bpmn/process-model';
@@ -129,7 +130,14 @@ export const createWorkflowService = (deps: WorkflowServiceDeps) => {
     recordClaim: (tx: Queryable, ctx: RequestCtx, task: TaskRow) =>
       deps.audit.recordFor(tx, ctx, { action: 'workflow.task.claim', targetType: 'workflow_task', targetIds: [task.id, task.instanceId] }),
 
-    openTasks: (q: Queryable, instanceId: string): Promise<TaskRow[]> => instanceRepo.listTasks(q, instanceId, 'open'),
+    /** Open tasks with their node's form field permissions (null: the node allows no form edits). */
+    async openTasks(q: Queryable, instanceId: string): Promise<Array<TaskRow & { formAccess: FieldAccess | null }>> {
+      const tasks = await instanceRepo.listTasks(q, instanceId, 'open');
+      if (!tasks.length) return [];
+      const inst = await instanceRepo.find(q, instanceId);
+      const def = inst ? await definitionRepo.findById(q, inst.definitionId) : null;
+      return tasks.map((t) => ({ ...t, formAccess: def?.model.nodes[t.nodeId]?.formAccess ?? null }));
+    },
     history: (q: Queryable, instanceId: string) => instanceRepo.listOpinions(q, instanceId),
     setCalendarDays: (q: Queryable, days: Array<{ date: string; kind: 'holiday' | 'workday'; note: string }>) => instanceRepo.upsertCalendarDays(q, days),
     /** The business calendar as maintained (weekends, holidays, 调休 working days). */

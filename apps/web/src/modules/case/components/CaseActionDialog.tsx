@@ -4,7 +4,7 @@ import type { CaseAction, CaseView } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { isApiError } from '../../../app/request';
 import { useCaseAction, useMatterChecklist } from '../api';
-import { actionBody, actionSpecs, actionTitle, errorFields, needsTask, reasonRequired, type ActionForm } from './case-actions';
+import { actionBody, actionSpecs, actionTitle, carriesForm, errorFields, needsTask, reasonRequired, type ActionForm } from './case-actions';
 import { DialogKeyboard } from '../../../app/dialog-keyboard';
 
 interface Props {
@@ -13,6 +13,12 @@ interface Props {
   onClose: () => void;
   /** The case on screen is out of date (CASE_STALE and the like): reload it, telling the officer why when `notice` is given. */
   onReload: (notice?: string) => void;
+  /** Unsubmitted changes to the application form; sent with the actions that complete the task. */
+  formData?: Record<string, unknown> | null;
+  /** Checks those changes with the form engine (shown under their fields); false stops the action. */
+  checkForm?: () => boolean;
+  /** The server refused the changes: show its errors in the form. */
+  onFormErrors?: (errors: { path: string; message: string }[]) => void;
 }
 
 /** 暂缺材料: the materials of the case's situations that may be tolerated, from the server's checklist. */
@@ -34,7 +40,7 @@ function useToleranceOptions(view: CaseView, enabled: boolean) {
  * reason), a sentence saying what will happen, Enter to confirm. Server refusals stay in the dialog so
  * the typed opinion is not lost; a stale case closes it and reloads.
  */
-export function CaseActionDialog({ view, action, onClose, onReload }: Props) {
+export function CaseActionDialog({ view, action, onClose, onReload, formData, checkForm, onFormErrors }: Props) {
   const [form] = Form.useForm<ActionForm>();
   const run = useCaseAction();
   const [error, setError] = useState<string | null>(null);
@@ -56,12 +62,17 @@ export function CaseActionDialog({ view, action, onClose, onReload }: Props) {
   const withTask = needsTask(action, view);
   const mustGiveReason = reasonRequired(action, outcome);
 
+  const withForm = !!formData && carriesForm(action);
   const submit = async () => {
     if (run.isPending) return;
     const values = await form.validateFields();
     setError(null);
+    if (withForm && checkForm && !checkForm()) {
+      setError('申请表的修改有误，请按「申请表」页中的提示修正后再办理');
+      return;
+    }
     try {
-      await run.mutateAsync({ id: view.id, body: actionBody(action, values, view) });
+      await run.mutateAsync({ id: view.id, body: { ...actionBody(action, values, view), ...(withForm ? { formData: formData! } : {}) } });
       feedback.message.success(`已办理「${label}」`);
       onClose();
     } catch (e) {
@@ -72,6 +83,12 @@ export function CaseActionDialog({ view, action, onClose, onReload }: Props) {
       if (e.code === 'CASE_STALE' || e.code === 'CASE_ACTION_NOT_ALLOWED') {
         onClose();
         onReload(e.code === 'CASE_STALE' ? '办件已被他人办理或修改，已重新加载最新内容，请核对后再操作' : `${e.message}，已重新加载最新内容`);
+        return;
+      }
+      if (e.code === 'CASE_FORM_INVALID') {
+        const errors = (e.details as { errors?: { path: string; message: string }[] } | undefined)?.errors ?? [];
+        onFormErrors?.(errors);
+        setError(`申请表的修改未通过校验：${errors.map((x) => x.message).join('；') || e.message}`);
         return;
       }
       const field = errorFields[e.code];
@@ -100,6 +117,9 @@ export function CaseActionDialog({ view, action, onClose, onReload }: Props) {
       maskClosable={false}
     >
       <DialogKeyboard onSubmit={trySubmit}>
+        {withForm && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message="申请表的修改将随本次办理一并提交" />
+        )}
         {spec.danger ? (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={spec.hint} />
         ) : (

@@ -8,7 +8,7 @@ import { openAnswers } from './SituationQuestions';
 
 const T1 = 'dddddddd-dddd-4ddd-8ddd-ddddddddddd1';
 const T2 = 'dddddddd-dddd-4ddd-8ddd-ddddddddddd2';
-const task = (id: string) => ({ id, nodeId: 'n', nodeName: '受理', assigneeId: null, dueDate: null });
+const task = (id: string) => ({ id, nodeId: 'n', nodeName: '受理', assigneeId: null, dueDate: null, formAccess: null });
 
 describe('case actions', () => {
   it('asks for a reason exactly where the server requires one', () => {

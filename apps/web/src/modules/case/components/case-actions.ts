@@ -80,6 +80,9 @@ export function actionBody(action: CaseAction, values: ActionForm, view: Pick<Ca
   return body;
 }
 
+/** Actions that complete the workflow task, and so may carry the node's changes to the application form. */
+export const carriesForm = (action: CaseAction) => action === 'accept' || action === 'accept_tolerated' || action === 'not_accept' || action === 'approve_step';
+
 /** Server refusals that belong under a field of the dialog. */
 export const errorFields: Record<string, keyof ActionForm> = {
   CASE_REASON_REQUIRED: 'opinion',

@@ -1,9 +1,11 @@
 import {
   evaluate,
   evaluateBoolean,
+  fieldAccessOf,
   validateSubmission,
   type FieldAccess,
   type FieldDef,
+  type FieldMode,
   type FieldError,
   type FormDefinition,
   type Scope,
@@ -16,7 +18,7 @@ import {
  * second implementation. Pure, so it is tested without React.
  */
 
-export type FieldMode = 'edit' | 'readonly' | 'hidden';
+export type { FieldMode };
 export type Path = (string | number)[];
 
 export interface RenderContext {
@@ -119,7 +121,7 @@ export function derive(def: FormDefinition, data: Record<string, unknown>, ctx: 
       const segs = [...prefix, f.key];
       // the engine's scopes: top level = context + input + processed values; in a row also `row` and `$index`
       const scope = row ? { ...base, $index: row.index, row: { ...source, ...processed } } : base;
-      const mode: FieldMode = row ? row.parent.mode : (ctx.access?.[f.key] ?? 'edit');
+      const mode: FieldMode = row ? row.parent.mode : fieldAccessOf(ctx.access, f.key);
       const visible = mode !== 'hidden' && (!f.visibleWhen || holds(f.visibleWhen, scope, true));
       const enabled = mode === 'edit' && (!row || row.parent.enabled) && (!f.enabledWhen || holds(f.enabledWhen, scope, true));
       const required = mode === 'edit' && (f.required === true || (typeof f.required === 'string' && holds(f.required, scope, false)));
