@@ -53,3 +53,13 @@ export function composeForms(key: string, title: string, parts: ComposePart[]): 
   }
   return { def: { key, title, sections }, conflicts };
 }
+
+/**
+ * The form a case fills: only the sections its matter's situations chose (情形 add and remove
+ * sections). An empty list means the matter names no sections, so the whole form applies.
+ */
+export function selectSections(def: FormDefinition, keys: readonly string[] | undefined): FormDefinition {
+  if (!keys?.length) return def;
+  const chosen = new Set(keys);
+  return { ...def, sections: def.sections.filter((s) => chosen.has(s.key)) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, composeForms, validateSubmission, type FormDefinition } from './index';
+import { checkDefinition, composeForms, selectSections, validateSubmission, type FormDefinition } from './index';
 
 const today = '2026-11-28';
 const household: FormDefinition = {
@@ -73,6 +73,19 @@ describe('form validation (the same code runs in the browser and on the server)'
     const r = validateSubmission(household, { name: '改名', idNo: '11010519491231002X', phone: '13900000000', reason: 'work' },
       { today, access: { '*': 'readonly', phone: 'edit' }, previous: stored });
     expect(r.values).toMatchObject({ name: '张三', phone: '13900000000' });
+  });
+});
+
+describe('sections chosen by the situations', () => {
+  it('a section the situations left out is neither required nor stored', () => {
+    const def: FormDefinition = { key: 'f', title: 't', sections: [
+      { key: 'applicant', title: '申请人', fields: [{ key: 'name', label: '姓名', type: 'text', required: true }] },
+      { key: 'school', title: '院校', fields: [{ key: 'school', label: '录取院校', type: 'text', required: true }] },
+    ] };
+    const without = validateSubmission(selectSections(def, ['applicant']), { name: '张三', school: '南京大学' }, { today });
+    expect([without.ok, without.values]).toEqual([true, { name: '张三' }]);
+    expect(validateSubmission(selectSections(def, ['applicant', 'school']), { name: '张三' }, { today }).errors).toEqual([{ path: 'school', message: '请填写录取院校' }]);
+    expect(selectSections(def, [])).toBe(def);
   });
 });
 

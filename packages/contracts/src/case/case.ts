@@ -112,6 +112,7 @@ export const CaseView = CaseSummary.extend({
   situationAnswers: SituationAnswers,
   formKey: z.string().nullable(),
   formVersionId: z.uuid().nullable().describe('办件使用的表单版本（一直沿用）'),
+  formSections: z.array(z.string()).describe('按所选情形适用的表单分区；为空时整张表适用'),
   formData: z.record(z.string(), z.unknown()),
   processKey: z.string().nullable(),
   workflowInstanceId: z.uuid().nullable(),

@@ -35,7 +35,7 @@ const guide: PublicMatterGuide = {
 const material = { code: 'M01', name: '港澳居民来往内地通行证', source: 'applicant' as const, elicenseType: null, required: true, allowTolerance: false, form: 'original' as const,
   count: 1, situational: false, templateFileId: null, sampleFileId: null, note: '' };
 const checklistFor = (answers: Record<string, unknown>): MatterChecklist => ({
-  matterCode: matter.code, versionId: guide.versionId, versionNo: 1, materials: [material], sections: [], processKey: null, eligibilityRules: [],
+  matterCode: matter.code, versionId: guide.versionId, versionNo: 1, materials: [material], formKeys: [], sections: [], processKey: null, eligibilityRules: [],
   selected: Object.entries(answers).map(([questionKey, v]) => ({ questionKey, optionKeys: Array.isArray(v) ? v : [String(v)] })),
 });
 
@@ -164,5 +164,45 @@ describe('CaseListPage', () => {
     });
     expect(body.idempotencyKey.length).toBeGreaterThanOrEqual(8);
     expect(await screen.findByText('办件详情页', undefined, WAIT)).toBeTruthy();
+  });
+  it('a matter with a bound form is filled through the form itself: only the chosen sections, checked before sending', async () => {
+    const definition = { key: 'stay_form', title: '暂住登记申请表', sections: [
+      { key: 'main', title: '暂住信息', fields: [{ key: 'address', label: '暂住地址', type: 'text', required: true }] },
+      { key: 'work', title: '务工信息', fields: [{ key: 'employer', label: '务工单位', type: 'text', required: true }] },
+    ] };
+    const fetchMock = serve(['case:case:handle'], {
+      [`POST /api/matters/${matter.code}/checklist`]: (init) => {
+        const { answers } = JSON.parse(String(init?.body)) as { answers: Record<string, unknown> };
+        return jsonResponse(200, { ...checklistFor(answers), formKeys: ['stay_form'], sections: ['main'] });
+      },
+      'GET /api/forms/stay_form': () => jsonResponse(200, { id: NEW_CASE, key: 'stay_form', version: 1, title: '暂住登记申请表', status: 'published', definition }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /登记办件/ }, WAIT));
+    const drawer = await waitFor(() => screen.getByText('登记办件', { selector: '.ant-drawer-title' }).closest<HTMLElement>('.ant-drawer-content')!, WAIT);
+    fireEvent.mouseDown(within(drawer).getByRole('combobox', { name: '事项' }).closest('.ant-select')!.querySelector('.ant-select-selector')!);
+    fireEvent.click(await waitFor(() => {
+      const o = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((el) => el.textContent === '对港澳居民的暂住登记（JS-C004）');
+      if (!o) throw new Error('no matter option');
+      return o;
+    }, WAIT));
+    fireEvent.click(await within(drawer).findByLabelText('就学', undefined, WAIT));
+    fireEvent.click(await within(drawer).findByLabelText('高等院校'));
+
+    // the form replaces the free key/value entries; the 务工 section the situations did not choose is absent
+    const address = await within(drawer).findByLabelText('暂住地址', undefined, WAIT);
+    expect(within(drawer).queryByLabelText('务工单位')).toBeNull();
+    expect(within(drawer).queryByRole('button', { name: /添加表单项/ })).toBeNull();
+
+    fireEvent.change(within(drawer).getByLabelText('申请人姓名'), { target: { value: '陈大文' } });
+    fireEvent.change(within(drawer).getByLabelText('公民身份号码'), { target: { value: '11010519491231002X' } });
+    fireEvent.click(within(drawer).getByRole('button', { name: /登\s*记/ }));
+    expect(await within(drawer).findByText('请填写暂住地址', undefined, WAIT)).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([url, init]) => url === '/api/admin/case/cases' && init?.method === 'POST')).toBe(false);
+
+    fireEvent.change(address, { target: { value: '南京市玄武区中山路1号' } });
+    fireEvent.click(within(drawer).getByRole('button', { name: /登\s*记/ }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([url, init]) => url === '/api/admin/case/cases' && init?.method === 'POST')).toBe(true), WAIT);
+    const [, init] = fetchMock.mock.calls.find(([url, i]) => url === '/api/admin/case/cases' && i?.method === 'POST')!;
+    expect(JSON.parse(String(init?.body)).formData).toEqual({ address: '南京市玄武区中山路1号' });
   });
 });

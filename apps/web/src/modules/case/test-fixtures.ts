@@ -36,6 +36,7 @@ export const caseView = (over: Partial<CaseView> = {}): CaseView => ({
   situationAnswers: {},
   formKey: null,
   formVersionId: null,
+  formSections: [],
   formData: { 迁入地址: '南京市玄武区中山路1号' },
   processKey: null,
   workflowInstanceId: null,

@@ -46,7 +46,7 @@ beforeAll(async () => {
   });
   const draft = await admin$('PUT', `/form/drafts/${householdForm.key}`, { definition: householdForm });
   expect((await admin$('POST', `/form/definitions/${draft.json().id}/publish`)).statusCode).toBe(200);
-  const matter = await admin$('POST', '/matter/matters', { code: 'TEST-FORM', config: twoSituationInput({ bindings: { formKeys: [householdForm.key], sections: [], processKey: 'case_form' } }) });
+  const matter = await admin$('POST', '/matter/matters', { code: 'TEST-FORM', config: twoSituationInput({ bindings: { formKeys: [householdForm.key], sections: ['applicant'], processKey: 'case_form' } }) });
   expect(matter.statusCode).toBe(200);
   const versionId = matter.json().versions[0].id;
   for (const step of ['submit', 'publish']) expect((await admin$('POST', `/matter/versions/${versionId}/${step}`)).statusCode).toBe(200);
@@ -65,6 +65,7 @@ describe('the case form through the process', () => {
     expect(created.statusCode).toBe(200);
     caseId = created.json().id;
     expect(created.json().formData).toMatchObject({ school: '南京大学', memberCount: 1 });
+    expect(created.json().formSections).toEqual(['applicant', 'school']); // the matter's section plus the one 大中专院校学生 adds
     expect(created.json().openTasks).toEqual([expect.objectContaining({ nodeName: '受理', formAccess: { '*': 'readonly', school: 'edit' } })]);
     // the version the case keeps is readable for rendering; it is the published one
     const form = await p.app.inject({ url: `/api/forms/versions/${created.json().formVersionId}` });

@@ -70,15 +70,16 @@ export const createCaseService = (deps: CaseServiceDeps) => {
   }
 
   async function toView(q: Queryable, row: CaseRow): Promise<CaseView> {
-    const [history, materials, pauses, links, tasks] = await Promise.all([
+    const [history, materials, pauses, links, tasks, checklist] = await Promise.all([
       caseRepo.history(q, row.id), caseRepo.materials(q, row.id), caseRepo.pauses(q, row.id), caseRepo.links(q, row.id),
       row.workflowInstanceId ? deps.workflow.openTasks(q, row.workflowInstanceId) : Promise.resolve([]),
+      row.formVersionId ? deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, q) : Promise.resolve(null),
     ]);
     return {
       ...summaryOf(row),
       matterVersionId: row.matterVersionId, matterVersionNo: row.matterVersionNo,
       contactPhoneMasked: row.contactPhone ? maskPhone(row.contactPhone) : null,
-      situationAnswers: row.situationAnswers, formKey: row.formKey, formVersionId: row.formVersionId, formData: row.formData, processKey: row.processKey,
+      situationAnswers: row.situationAnswers, formKey: row.formKey, formVersionId: row.formVersionId, formSections: checklist?.sections ?? [], formData: row.formData, processKey: row.processKey,
       workflowInstanceId: row.workflowInstanceId, limitDays: row.limitDays, slaStartDate: row.slaStartDate, slaPausedDays: row.slaPausedDays,
       result: row.result as CaseView['result'], acceptedAt: row.acceptedAt?.toISOString() ?? null, concludedAt: row.concludedAt?.toISOString() ?? null,
       history: history.map((h) => ({ seq: h.seq, action: h.action, fromStatus: h.fromStatus as CaseStatus | null, toStatus: h.toStatus as CaseStatus, userName: h.userName, orgName: h.orgName, opinion: h.opinion, at: h.at.toISOString() })),
@@ -136,7 +137,8 @@ export const createCaseService = (deps: CaseServiceDeps) => {
 
       const checklist = await deps.matter.deriveChecklist(version.id, body.situationAnswers, tx);
       for (const rule of checklist.eligibilityRules) {
-        const scope = { ...body.formData, applicant: { idNo, name: body.applicantName, type: body.applicantType }, answers: body.situationAnswers };
+        // rules read form fields bare or as `form.x` (the matter editor documents `form.schoolRegionCode`)
+        const scope = { ...body.formData, form: body.formData, applicant: { idNo, name: body.applicantName, type: body.applicantType }, answers: body.situationAnswers };
         if (!evaluateBoolean(rule.expression, scope, { today })) {
           throw caseErrors.NOT_ELIGIBLE({ questionKey: rule.questionKey, optionKey: rule.optionKey }, rule.message ?? '不符合办理条件');
         }
@@ -146,7 +148,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       let formData: Record<string, unknown> = config.bindings.formKeys.length ? {} : body.formData;
       for (const key of config.bindings.formKeys) {
         const def = await deps.form.getPublished(tx, key);
-        const result = await deps.form.validateVersion(tx, def.id, body.formData, { context: formContextOf({ applicantIdNo: idNo, applicantName: body.applicantName }) });
+        const result = await deps.form.validateVersion(tx, def.id, body.formData, { sections: checklist.sections, context: formContextOf({ applicantIdNo: idNo, applicantName: body.applicantName }) });
         if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
         form ??= { key, id: def.id };
         formData = { ...formData, ...result.values };
@@ -222,8 +224,9 @@ export const createCaseService = (deps: CaseServiceDeps) => {
           if (body.formData) {
             // only fields the node makes editable change; read-only and hidden ones keep the stored value
             if (!task?.formAccess || !row.formVersionId) throw caseErrors.FORM_NOT_EDITABLE({ node: task?.nodeName ?? null });
+            const { sections } = await deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx);
             const result = await deps.form.validateVersion(tx, row.formVersionId, body.formData,
-              { access: task.formAccess, previous: row.formData, context: formContextOf(row) });
+              { sections, access: task.formAccess, previous: row.formData, context: formContextOf(row) });
             if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
             formChange = { formData: result.values, changedKeys: changedKeys(row.formData, result.values) };
           }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FormListQuery } from '@jsga/contracts';
-import { checkDefinition, FormDefinition, validateSubmission, type FieldAccess } from '@jsga/form-engine';
+import { checkDefinition, FormDefinition, selectSections, validateSubmission, type FieldAccess } from '@jsga/form-engine';
 import type { Audit, Db, Queryable, RequestCtx } from '@jsga/kernel';
 import { formErrors } from '../form.errors';
 import { formDefinitionRepo, type FormRow } from './form-definition.repo';
@@ -107,10 +107,12 @@ export const createFormDefinitionService = (deps: FormDefinitionServiceDeps) => 
       if (!row) throw formErrors.NOT_FOUND({ id });
       return row;
     },
-    validateVersion: async (q: Queryable, id: string, data: Record<string, unknown>, opts: { context?: Record<string, unknown>; access?: FieldAccess; previous?: Record<string, unknown> } = {}) => {
+    /** `sections`: only these sections apply (the matter's situations chose them); none listed means all. */
+    validateVersion: async (q: Queryable, id: string, data: Record<string, unknown>,
+      { sections, ...opts }: { context?: Record<string, unknown>; access?: FieldAccess; previous?: Record<string, unknown>; sections?: readonly string[] } = {}) => {
       const row = await formDefinitionRepo.findById(q, id);
       if (!row) throw formErrors.NOT_FOUND({ id });
-      return validateSubmission(row.definition, data, { today: deps.today(), ...opts });
+      return validateSubmission(selectSections(row.definition, sections), data, { today: deps.today(), ...opts });
     },
   };
 };

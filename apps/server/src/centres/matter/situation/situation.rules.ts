@@ -63,6 +63,8 @@ export function selectSituations(questions: SituationQuestion[], answers: Situat
 
 export type DerivedChecklist = {
   materials: MatterMaterial[];
+  /** The bound forms; `sections` says which of their sections apply. */
+  formKeys: string[];
   sections: string[];
   processKey: string | null;
   eligibilityRules: Array<{ questionKey: string; optionKey: string; expression: string; message: string | null }>;
@@ -93,6 +95,7 @@ export function deriveChecklist(config: MatterConfig, answers: SituationAnswers)
   }
   return {
     materials: config.materials.filter((m) => materials.has(m.code)),
+    formKeys: [...config.bindings.formKeys],
     sections,
     processKey,
     eligibilityRules,

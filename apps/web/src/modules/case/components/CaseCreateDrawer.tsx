@@ -21,6 +21,7 @@ import { uploadMaterial, useCreateCase, useMatterChecklist, useMatterGuide, useM
 import { DialogKeyboard } from '../../../app/dialog-keyboard';
 import { optionsOf } from './labels';
 import { openAnswers, SituationQuestions } from './SituationQuestions';
+import { BoundForms, type BoundFormsHandle } from './BoundForms';
 
 type Channel = keyof typeof caseChannelLabels;
 
@@ -175,6 +176,9 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
   const [refusal, setRefusal] = useState<{ message: string; lines: string[] } | null>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
+  const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  const [formErrors, setFormErrors] = useState<{ path: string; message: string }[] | undefined>();
+  const boundForms = useRef<BoundFormsHandle>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -183,6 +187,8 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
     setAnswers({});
     setFiles({});
     setRefusal(null);
+    setFormValues({});
+    setFormErrors(undefined);
     idempotencyKey.current = newIdempotencyKey();
   }, [open, form]);
 
@@ -197,17 +203,25 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
   const onMatterChange = () => {
     setAnswers({});
     setFiles({});
+    setFormValues({});
+    setFormErrors(undefined);
   };
 
   const problems = problemsOf(checklist.error);
   const checklistReady = !!checklist.data && !checklist.error;
   const materials = checklistReady ? checklist.data!.materials : [];
+  // a matter with a bound form is filled through it; others (收件 matters) take free key/value entries
+  const formKeys = checklistReady ? checklist.data!.formKeys : [];
 
   const submit = async () => {
     if (create.isPending) return;
     const v = await form.validateFields();
     if (guide.data && problems.length > 0) {
       feedback.message.warning(`请先完成情形选择：${problems.map((p) => p.message).join('；')}`);
+      return;
+    }
+    if (formKeys.length && boundForms.current && !boundForms.current.validate()) {
+      feedback.message.warning('申请表填写有误，请按字段下的提示修改');
       return;
     }
     const materialCodes = new Set(materials.map((m) => m.code));
@@ -219,7 +233,7 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
       ...(v.contactPhone?.trim() ? { contactPhone: v.contactPhone.trim() } : {}),
       channel: v.channel,
       situationAnswers: chosen,
-      formData: formDataOf(v.formData),
+      formData: formKeys.length ? formValues : formDataOf(v.formData),
       materials: Object.entries(files)
         .filter(([code]) => materialCodes.has(code))
         .map(([materialCode, f]) => ({ materialCode, fileId: f.id })),
@@ -231,6 +245,7 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
       feedback.message.success(`已登记办件 ${view.caseNo}`);
       onCreated(view);
     } catch (e) {
+      if (isApiError(e) && e.code === 'CASE_FORM_INVALID') setFormErrors((e.details as { errors?: { path: string; message: string }[] } | undefined)?.errors);
       const whole = refusalOf(e);
       if (whole) {
         // stays on screen (not a toast): the officer explains it to the applicant
@@ -415,6 +430,20 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
             </>
           )}
 
+          {formKeys.length > 0 && (
+            <>
+              <Divider orientation="left" plain>申请表</Divider>
+              <BoundForms
+                ref={boundForms}
+                formKeys={formKeys}
+                sections={checklist.data!.sections}
+                value={formValues}
+                onChange={setFormValues}
+                serverErrors={formErrors}
+              />
+            </>
+          )}
+          <div hidden={formKeys.length > 0}>
           <Divider orientation="left" plain>表单数据</Divider>
           <Form.List name="formData">
             {(fields, { add, remove }) => (
@@ -458,6 +487,7 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
               </>
             )}
           </Form.List>
+          </div>
         </Form>
       </DialogKeyboard>
     </Drawer>

@@ -1,6 +1,7 @@
 import { forwardRef, useMemo } from 'react';
 import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import type { CaseView } from '@jsga/contracts';
+import { selectSections } from '@jsga/form-engine';
 import { FormRenderer, useReleasedForm, type FormRendererHandle, type FormValues } from '../../form';
 import { CaseFormData } from './CaseSections';
 
@@ -38,10 +39,11 @@ export const CaseFormPanel = forwardRef<FormRendererHandle, Props>(function Case
   const task = editingTaskOf(view, canHandle);
   const context = useMemo(() => ({ applicantName: view.applicantName }), [view.applicantName]);
   const changed = changedFields(view.formData, edits);
+  const definition = useMemo(() => (form.data ? selectSections(form.data.definition, view.formSections) : null), [form.data, view.formSections]);
 
   if (!view.formVersionId) return <CaseFormData formKey={view.formKey} formData={view.formData} />;
   if (form.isLoading) return <Skeleton active />;
-  if (!form.data) {
+  if (!form.data || !definition) {
     return (
       <>
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="无法加载申请表的表单定义，以下按字段列出所填内容" />
@@ -78,7 +80,7 @@ export const CaseFormPanel = forwardRef<FormRendererHandle, Props>(function Case
         // a reload after handling shows the stored values afresh
         key={`${view.id}:${view.revision}`}
         ref={ref}
-        definition={form.data.definition}
+        definition={definition}
         value={edits ?? view.formData}
         onChange={onEdit}
         readOnly={!task}
