@@ -118,3 +118,9 @@ export function validateSubmission(def: FormDefinition, input: Record<string, un
   }
   return { ok: errors.length === 0, values, errors };
 }
+
+/** Top-level fields whose stored value differs: what a node changed (history on the server, the page's 已修改). */
+export function changedFieldKeys(before: Record<string, unknown>, after: Record<string, unknown> | null): string[] {
+  if (!after) return [];
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}

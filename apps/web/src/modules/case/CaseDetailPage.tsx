@@ -13,7 +13,8 @@ import { caseApi, useCase, type CaseSensitive } from './api';
 import { ActionPanel } from './components/ActionPanel';
 import { CaseActionDialog } from './components/CaseActionDialog';
 import { CaseHistory, CaseLinks, CaseMaterials, CasePauses } from './components/CaseSections';
-import { CaseFormPanel, changedFields, type FormFieldError } from './components/CaseFormPanel';
+import { changedFieldKeys } from '@jsga/form-engine';
+import { CaseFormPanel, type FormFieldError } from './components/CaseFormPanel';
 import type { FormRendererHandle, FormValues } from '../form';
 import { CaseStatusTag, daysUntil, SlaTag } from './components/labels';
 import { MigrateProcessDialog } from './components/MigrateProcessDialog';
@@ -127,7 +128,7 @@ export function CaseDetailPage() {
   }
 
   const canHandle = can('case:case:handle');
-  const formChanged = !!view && changedFields(view.formData, formEdits).length > 0;
+  const formChanged = !!view && changedFieldKeys(view.formData, formEdits).length > 0;
   const monitorLink = view?.workflowInstanceId && can('workflow:instance:monitor') ? `/handling/monitor/${view.workflowInstanceId}` : null;
 
   return (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseAction, CaseActionBody, CaseListQuery, CaseStatus, CaseView, CreateCaseBody, SlaStatus } from '@jsga/contracts';
 import { CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema } from '@jsga/contracts';
-import { evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
+import { changedFieldKeys, evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
 import {
   chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Audit, type Db, type EventBus, type Queryable, type RequestCtx,
 } from '@jsga/kernel';
@@ -43,9 +43,6 @@ const completesTask: readonly CaseAction[] = ['accept', 'accept_tolerated', 'not
 const endsProcess: readonly CaseAction[] = ['not_accept', 'return', 'withdraw'];
 /** What form expressions may read besides the form: the same on registration and at every node. */
 const formContextOf = (a: { applicantIdNo: string; applicantName: string }) => ({ applicantIdNo: a.applicantIdNo, applicantName: a.applicantName });
-/** Top-level keys whose stored value differs (for the history: which fields a node changed). */
-const changedKeys = (before: Record<string, unknown>, after: Record<string, unknown>) =>
-  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 export const createCaseService = (deps: CaseServiceDeps) => {
@@ -228,7 +225,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
             const result = await deps.form.validateVersion(tx, row.formVersionId, body.formData,
               { sections, access: task.formAccess, previous: row.formData, context: formContextOf(row) });
             if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
-            formChange = { formData: result.values, changedKeys: changedKeys(row.formData, result.values) };
+            formChange = { formData: result.values, changedKeys: changedFieldKeys(row.formData, result.values) };
           }
           if (task) {
             const done = await deps.workflow.complete(tx, ctx, { taskId: task.id, outcome, opinion, ...(formChange ? { variables: formChange.formData } : {}) });

@@ -1,7 +1,7 @@
 import { forwardRef, useMemo } from 'react';
 import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import type { CaseView } from '@jsga/contracts';
-import { selectSections } from '@jsga/form-engine';
+import { changedFieldKeys, selectSections } from '@jsga/form-engine';
 import { FormRenderer, useReleasedForm, type FormRendererHandle, type FormValues } from '../../form';
 import { CaseFormData } from './CaseSections';
 
@@ -14,11 +14,6 @@ export function editingTaskOf(view: Pick<CaseView, 'openTasks' | 'formVersionId'
   return view.openTasks.find((t) => t.formAccess) ?? null;
 }
 
-/** Top-level fields whose value differs from what is stored (what the officer has changed so far). */
-export function changedFields(stored: Record<string, unknown>, edited: Record<string, unknown> | null): string[] {
-  if (!edited) return [];
-  return [...new Set([...Object.keys(stored), ...Object.keys(edited)])].filter((k) => JSON.stringify(stored[k]) !== JSON.stringify(edited[k]));
-}
 
 interface Props {
   view: CaseView;
@@ -38,7 +33,7 @@ export const CaseFormPanel = forwardRef<FormRendererHandle, Props>(function Case
   const form = useReleasedForm(view.formVersionId);
   const task = editingTaskOf(view, canHandle);
   const context = useMemo(() => ({ applicantName: view.applicantName }), [view.applicantName]);
-  const changed = changedFields(view.formData, edits);
+  const changed = changedFieldKeys(view.formData, edits);
   const definition = useMemo(() => (form.data ? selectSections(form.data.definition, view.formSections) : null), [form.data, view.formSections]);
 
   if (!view.formVersionId) return <CaseFormData formKey={view.formKey} formData={view.formData} />;
