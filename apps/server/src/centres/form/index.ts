@@ -1,6 +1,7 @@
 import { chinaDate, defineModule } from '@jsga/kernel';
 import { formAdminRoutes, formPublicRoutes } from './definition/form-definition.routes';
 import { createFormDefinitionService, type FormDefinitionService } from './definition/form-definition.service';
+import { seedFeaturedForms } from './seed/featured-forms';
 
 /** What other modules may use of the form centre (calls take the caller's transaction). */
 export type FormApi = Pick<FormDefinitionService, 'getPublished' | 'getVersion' | 'validateVersion'>;
@@ -16,6 +17,7 @@ export const formModule = defineModule<FormApi>({
         { prefix: '/api/admin/form', plugin: formAdminRoutes(service) },
         { prefix: '/api/forms', plugin: formPublicRoutes(service) },
       ],
+      seedReference: () => seedFeaturedForms(db),
     };
   },
 });

@@ -8,6 +8,7 @@ import { taskRoutes } from './instance/task.routes';
 import { createWorkflowService, type ServiceHandler, type WorkflowService } from './instance/workflow.service';
 import { monitorRoutes } from './monitor/monitor.routes';
 import { createMonitorService } from './monitor/monitor.service';
+import { seedFeaturedProcesses } from './seed/workflow.reference';
 
 export type { ServiceHandler };
 export type { BusinessCalendar, SlaInput, SlaStatus } from './calendar/business-calendar.rules';
@@ -42,6 +43,7 @@ export const workflowModule = defineModule<WorkflowApi>({
         { name: 'workflow.timers', everyMs: 15_000, run: () => workflow.runDueJobs() },
         { name: 'workflow.sla', everyMs: 5 * 60_000, run: () => workflow.runSla() },
       ],
+      seedReference: () => seedFeaturedProcesses(db),
     };
   },
 });

@@ -30,7 +30,7 @@ describe('workflow administration over HTTP', () => {
     expect(again.json().code).toBe('WORKFLOW_DEFINITION_NOT_DRAFT');
     const v2 = await call(admin, 'POST', '/definitions', { key: 'hukou-approval', xml: approvalXml });
     expect(v2.json().version).toBe(2);
-    const list = (await call(admin, 'GET', '/definitions?keyword=hukou')).json();
+    const list = (await call(admin, 'GET', '/definitions?keyword=hukou-approval')).json();
     expect(list.items.map((d: { version: number; status: string }) => [d.version, d.status])).toEqual([[2, 'draft'], [1, 'published']]);
     const detail = (await call(admin, 'GET', `/definitions/${deployed.json().id}`)).json();
     expect(detail.bpmnXml).toContain('bpmn:definitions');
