@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
 import { caseModule } from './centres/case';
+import { elicenseModule } from './centres/elicense';
 import { filesModule } from './centres/files';
 import { formModule } from './centres/form';
 import { identityModule } from './centres/identity';
@@ -16,4 +17,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   messageModule as ModuleDefinition,
   filesModule as ModuleDefinition,
   caseModule as ModuleDefinition,
+  elicenseModule as ModuleDefinition,
 ];

@@ -6,3 +6,4 @@ export * from './reference/jiangsu-regions';
 export * from './workflow/workflow';
 export * from './form/form';
 export * from './case/case';
+export * from './elicense/elicense';

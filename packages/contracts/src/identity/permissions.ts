@@ -33,6 +33,7 @@ export const permissionCatalogue = [
   { code: 'workflow:instance:migrate', name: '迁移运行中的流程实例到新版本', type: 'button', group: '流程管理' },
   { code: 'case:case:view', name: '办件查询（本人数据范围内）', type: 'menu', group: '办件管理' },
   { code: 'case:case:handle', name: '办件登记、状态变更（补件、容缺、特别程序等）', type: 'button', group: '办件管理' },
+  { code: 'elicense:licence:view', name: '查询电子证照（按持证人，查询留痕）', type: 'api', group: '电子证照' },
 ] as const satisfies readonly PermissionDef[];
 
 export type PermissionCode = (typeof permissionCatalogue)[number]['code'];

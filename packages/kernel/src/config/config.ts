@@ -33,6 +33,7 @@ const vars = {
   S3_FORCE_PATH_STYLE: { schema: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'), description: '使用路径形式地址 endpoint/桶/对象（MinIO、Ceph 及 IP 地址须为 true）；false 为虚拟主机形式 桶.endpoint/对象' },
   SMS_GATEWAY_URL: { schema: z.string().url().optional(), description: '短信网关地址（HTTP POST JSON）；不设置时只写日志不发送' },
   SMS_GATEWAY_TOKEN: { schema: z.string().optional(), description: '短信网关访问令牌', sensitive: true },
+  ELICENSE_PROVIDER: { schema: z.enum(['local']).default('local'), description: '电子证照数据来源：local 为本平台数据库中的证照与人口数据（演示与测试）；对接省电子证照库的适配器接入后在此切换' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), description: '日志级别' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { schema: z.string().url().optional(), description: 'OTLP/HTTP 链路追踪导出地址，如 http://collector:4318' },
   OTEL_SERVICE_NAME: { schema: z.string().default('jsga-platform'), description: '链路追踪服务名' },

@@ -41,6 +41,12 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     logger: {
       level: opts.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', ...(opts.redact ?? [])], censor: '[已屏蔽]' },
+      // Query strings may carry personal data (an ID number looked up): request logs keep the path only.
+      serializers: {
+        req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+          method: req.method, url: req.url.includes('?') ? `${req.url.split('?')[0]}?…` : req.url, host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort,
+        }),
+      },
     },
     logController: new LogController({ requestIdLogLabel: 'traceId' }),
     genReqId: (raw) => {

@@ -8,7 +8,7 @@ type SystemRole = { code: string; name: string; description: string; permissions
 
 /** Built-in roles; their permissions are reset to these on every start (custom roles are untouched). */
 /** Administrators oversee case handling in their unit, and may only grant roles whose permissions they hold. */
-const handlingOversight = ['workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor'] as const;
+const handlingOversight = ['workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor', 'elicense:licence:view'] as const;
 
 export const systemRoles: SystemRole[] = [
   { code: 'sys_admin', name: '系统管理员', description: '全省系统配置与账号管理', permissions: 'all', dataScope: 'province' },
@@ -17,8 +17,8 @@ export const systemRoles: SystemRole[] = [
       ...handlingOversight] },
   { code: 'station_admin', name: '派出所管理员', description: '本所账号管理', dataScope: 'org',
     permissions: ['workbench:home:view', 'identity:org:view', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password', ...handlingOversight] },
-  { code: 'window_officer', name: '窗口受理民警', description: '窗口受理与办理', dataScope: 'org', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle'] },
-  { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor'] },
+  { code: 'window_officer', name: '窗口受理民警', description: '窗口受理与办理', dataScope: 'org', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle', 'elicense:licence:view'] },
+  { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor', 'elicense:licence:view'] },
   { code: 'auditor', name: '安全审计员', description: '查阅与校验审计日志', dataScope: 'province', permissions: ['workbench:home:view', 'audit:log:view', 'audit:log:verify'] },
 ];
 
