@@ -1,12 +1,21 @@
-import { Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Button, Result, Spin } from 'antd';
 import { LoginPage } from '../modules/identity/LoginPage';
+import { PortalLayout, PortalNotFoundPage } from '../shells/portal/PortalLayout';
 import { WorkbenchLayout } from '../shells/workbench/WorkbenchLayout';
 import { RequirePermission } from './access';
 import { useAuth } from './auth-context';
 import { NotFoundPage } from './result-pages';
 import { isPagePath, pageRoutes } from './routes';
+
+const portalPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+/** 公众门户: public pages, no login. */
+const PortalHomePage = portalPage(() => import('../modules/portal/PortalHomePage'), 'PortalHomePage');
+const PortalSearchPage = portalPage(() => import('../modules/portal/PortalSearchPage'), 'PortalSearchPage');
+const PortalMatterPage = portalPage(() => import('../modules/portal/PortalMatterPage'), 'PortalMatterPage');
+const PortalGuidePage = portalPage(() => import('../modules/portal/PortalGuidePage'), 'PortalGuidePage');
 
 export function FullPageSpin({ tip = '加载中…' }: { tip?: string }) {
   return (
@@ -57,6 +66,13 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/portal" element={<PortalLayout />}>
+        <Route index element={<PortalHomePage />} />
+        <Route path="search" element={<PortalSearchPage />} />
+        <Route path="matters/:code" element={<PortalMatterPage />} />
+        <Route path="matters/:code/guide" element={<PortalGuidePage />} />
+        <Route path="*" element={<PortalNotFoundPage />} />
+      </Route>
       <Route element={<RequireAuth />}>
         <Route index element={<Navigate to="/workbench" replace />} />
         {pageRoutes.map(({ path, permission, component: Page }) => (

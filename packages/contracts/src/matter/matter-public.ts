@@ -79,3 +79,18 @@ export const MatterChecklist = z.object({
   selected: z.array(z.object({ questionKey: z.string(), optionKeys: z.array(z.string()) })).describe('按树的顺序列出的已选情形'),
 });
 export type MatterChecklist = z.infer<typeof MatterChecklist>;
+
+/** 搜索联想: tolerant of partial and mistyped names (户口迁徙 → 户口迁移审批). */
+export const MatterSuggestQuery = z.object({ q: z.string().trim().min(1, '请输入搜索关键字').max(50) });
+export type MatterSuggestQuery = z.infer<typeof MatterSuggestQuery>;
+
+export const MatterSuggestion = z.object({
+  code: z.string(),
+  name: z.string(),
+  policeType: PoliceType.nullable(),
+  score: z.number().min(0).max(1).describe('相似度，1 为完全一致'),
+});
+export type MatterSuggestion = z.infer<typeof MatterSuggestion>;
+
+export const MatterSuggestResult = z.object({ items: z.array(MatterSuggestion).max(10) });
+export type MatterSuggestResult = z.infer<typeof MatterSuggestResult>;

@@ -4,6 +4,7 @@ import { catalogueAdminRoutes } from './catalogue/catalogue.admin.routes';
 import { createCatalogueService } from './catalogue/catalogue.service';
 import { implementingAdminRoutes } from './implementing/implementing.admin.routes';
 import { createImplementingService } from './implementing/implementing.service';
+import { createMatterSuggestService } from './public/matter-suggest.service';
 import { matterPublicRoutes } from './public/matter.public.routes';
 import { createPublishedMatterService } from './public/published-matter.service';
 import { seedMatterReference } from './seed/matter.reference';
@@ -36,7 +37,7 @@ export const matterModule = defineModule<MatterApi>({
         { prefix: '/api/admin/matter', plugin: catalogueAdminRoutes(createCatalogueService({ db, audit, versions })) },
         { prefix: '/api/admin/matter', plugin: versionAdminRoutes(versions) },
         { prefix: '/api/admin/matter', plugin: implementingAdminRoutes(createImplementingService({ db, audit, versions })) },
-        { prefix: '/api', plugin: matterPublicRoutes(published) },
+        { prefix: '/api', plugin: matterPublicRoutes(published, createMatterSuggestService({ list: published.list })) },
       ],
       seedReference: () => seedMatterReference(db),
     };
