@@ -11,6 +11,7 @@ function renderLogin(path = '/login?redirect=%2Fsystem%2Fusers') {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/system/users" element={<div>用户页面</div>} />
       <Route path="/workbench" element={<div>工作台页面</div>} />
+      <Route path="/portal" element={<div>网上办事大厅页面</div>} />
     </AppHarness>,
   );
 }
@@ -55,6 +56,13 @@ describe('LoginPage', () => {
     expect(loginCalls).toHaveLength(2);
     expect(JSON.parse(String(loginCalls[1][1]?.body))).toEqual({ username: 'zhangsan', password: 'Secret#123', totpCode: '123456' });
     expect(getToken()).toBe('tok-xyz');
+  });
+
+  it('sends citizens who land here to the public portal', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(401, { code: 'AUTH_UNAUTHENTICATED', message: '请先登录', traceId: 't' })));
+    renderLogin('/login');
+    fireEvent.click(await screen.findByRole('link', { name: '群众、企业办事请进入网上办事大厅' }));
+    expect(await screen.findByText('网上办事大厅页面')).toBeTruthy();
   });
 
   it('shows wrong credentials on the form and stays on the login page', async () => {

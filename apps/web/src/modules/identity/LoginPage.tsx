@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { LockOutlined, SafetyCertificateFilled, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type { LoginBody, LoginResult } from '@jsga/contracts';
 import { safeRedirect, useAuth } from '../../app/auth-context';
@@ -137,6 +137,9 @@ export function LoginPage() {
         </Form>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 12, margin: '8px 0 0' }}>
           本系统仅限授权人员使用，所有操作均被记录审计
+        </Typography.Paragraph>
+        <Typography.Paragraph style={{ textAlign: 'center', margin: '8px 0 0' }}>
+          <Link to="/portal">群众、企业办事请进入网上办事大厅</Link>
         </Typography.Paragraph>
       </Card>
     </div>

@@ -31,7 +31,7 @@ export function PortalLayout() {
       </main>
       <footer className="portal-footer">
         <div>主办：江苏省公安厅　政务服务便民热线：12345</div>
-        <div>本门户查询办事指南、在线导办无需登录</div>
+        <div>本门户查询办事指南、在线导办无需登录　<Link to="/login">工作人员入口</Link></div>
       </footer>
       <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
