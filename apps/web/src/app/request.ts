@@ -253,3 +253,22 @@ export const api = {
   put: <T>(url: string, body: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
   delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
 };
+
+/**
+ * Bearer-authenticated fetch outside the JSON request layer (multipart upload, binary download):
+ * the response when it is OK, else the server's error as an ApiError (`failure` when it gave none).
+ */
+export async function fetchWithToken(url: string, init: RequestInit = {}, failure = '请求失败'): Promise<Response> {
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '网络异常，无法连接服务器' });
+  }
+  if (res.ok) return res;
+  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown; traceId?: string };
+  throw new ApiError({
+    status: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? `${failure}（HTTP ${res.status}）`, details: body.details, traceId: body.traceId,
+  });
+}

@@ -12,7 +12,7 @@ import type {
   WorkflowDefinitionView,
   WorkflowTaskDetail,
 } from '@jsga/contracts';
-import { api, ApiError, getToken } from '../../app/request';
+import { api, fetchWithToken } from '../../app/request';
 import type { Page } from '../../app/table';
 
 const BASE = '/api/admin/case';
@@ -143,21 +143,6 @@ export interface UploadedFile {
   sm3: string;
 }
 
-/** Bearer-authenticated fetch outside the JSON request layer (multipart upload, binary download). */
-async function fetchWithToken(url: string, init: RequestInit = {}) {
-  const token = getToken();
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '网络异常，无法连接服务器' });
-  }
-  if (res.ok) return res;
-  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown; traceId?: string };
-  throw new ApiError({
-    status: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? `请求失败（HTTP ${res.status}）`, details: body.details, traceId: body.traceId,
-  });
-}
 
 /** Uploads one application material to the files centre; its id goes into the registration. */
 export async function uploadMaterial(file: File): Promise<UploadedFile> {

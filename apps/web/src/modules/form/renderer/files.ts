@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { api, ApiError, getToken } from '../../../app/request';
+import { api, fetchWithToken } from '../../../app/request';
 
 /** What `POST /api/files/` and `GET /api/files/:id` answer. */
 export interface StoredFile {
@@ -13,34 +13,19 @@ export interface StoredFile {
   createdAt: string;
 }
 
-/** Bearer-authenticated fetch outside the JSON request layer (multipart upload, binary download). */
-async function fetchWithToken(url: string, init: RequestInit = {}) {
-  const token = getToken();
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '网络异常，无法连接服务器' });
-  }
-  if (res.ok) return res;
-  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown; traceId?: string };
-  throw new ApiError({
-    status: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? `上传失败（HTTP ${res.status}）`, details: body.details, traceId: body.traceId,
-  });
-}
 
 /** Uploads one file to the files centre (multipart, field `file`); a form's attachment field stores the returned id. */
 export async function uploadFormFile(file: File, purpose = 'form'): Promise<StoredFile> {
   const body = new FormData();
   body.append('purpose', purpose);
   body.append('file', file, file.name);
-  const res = await fetchWithToken('/api/files/', { method: 'POST', body });
+  const res = await fetchWithToken('/api/files/', { method: 'POST', body }, '上传失败');
   return (await res.json()) as StoredFile;
 }
 
 /** Saves a stored file under its name (the content route needs the bearer token, so no plain link). */
 export async function downloadFormFile(id: string, fileName: string) {
-  const res = await fetchWithToken(`/api/files/${id}/content`);
+  const res = await fetchWithToken(`/api/files/${id}/content`, {}, '下载失败');
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
