@@ -12,6 +12,7 @@ import {
   createAudit, createEventBus, createHttpServer, createMetrics, createTracing, installAccessControl, installAuditHook, setupModules,
   type AppConfig, type Database, type ModuleInstance,
 } from '@jsga/kernel';
+import type { CitizenApi } from './centres/citizen';
 import type { IdentityApi } from './centres/identity';
 import { moduleDefinitions } from './registry';
 
@@ -48,7 +49,8 @@ export async function buildApp({ config, database }: { config: AppConfig; databa
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installAccessControl(app, { authenticate: identity.authenticate, exemptPrefixes: ['/api/docs'] });
+  const citizen = modules.get('citizen')!.api as CitizenApi;
+  installAccessControl(app, { authenticate: identity.authenticate, authenticateCitizen: citizen.authenticate, exemptPrefixes: ['/api/docs'] });
   installAuditHook(app, audit, db);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

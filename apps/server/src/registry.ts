@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '@jsga/kernel';
 import { auditModule } from './centres/audit';
 import { caseModule } from './centres/case';
+import { citizenModule } from './centres/citizen';
 import { elicenseModule } from './centres/elicense';
 import { filesModule } from './centres/files';
 import { formModule } from './centres/form';
@@ -18,4 +19,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   filesModule as ModuleDefinition,
   caseModule as ModuleDefinition,
   elicenseModule as ModuleDefinition,
+  citizenModule as ModuleDefinition,
 ];

@@ -7,3 +7,4 @@ export * from './workflow/workflow';
 export * from './form/form';
 export * from './case/case';
 export * from './elicense/elicense';
+export * from './citizen/citizen';

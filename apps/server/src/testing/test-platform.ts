@@ -31,12 +31,27 @@ async function wrapPlatform(config: AppConfig, databaseUrl: string | undefined, 
     return res.json().token as string;
   };
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  let phoneSeq = 0;
+  /**
+   * A citizen session through the SMS-code login in demo mode (the demo citizen by default). Each call
+   * uses a fresh phone number, so the one-code-a-minute limit does not get in the way.
+   */
+  const loginCitizen = async (person: { name: string; idNo: string } = { name: '张明远', idNo: '320102198807150034' }, opts: { consent?: boolean } = {}) => {
+    const phone = `139${String(Date.now() % 1e5).padStart(5, '0')}${String(phoneSeq++ % 1000).padStart(3, '0')}`;
+    const code = await app.inject({ method: 'POST', url: '/api/citizen-auth/sms-codes', payload: { phone } });
+    if (code.statusCode !== 200) throw new Error(`sms code failed: ${code.body}`);
+    const res = await app.inject({ method: 'POST', url: '/api/citizen-auth/sms-login', payload: { ...person, phone, code: code.json().demoCode } });
+    if (res.statusCode !== 200) throw new Error(`citizen login failed: ${res.body}`);
+    const token = res.json().token as string;
+    if (opts.consent !== false) await app.inject({ method: 'POST', url: '/api/citizen/consent', headers: as(token), payload: { agree: true } });
+    return token;
+  };
 
   let stopped: Promise<void> | undefined;
   /** Stops the app and closes the database connection, keeping the data (for tests that inspect it afterwards). */
   const stop = () => (stopped ??= platform.close());
   const self = {
-    ...platform, config, login, as, databaseUrl, stop, dropDatabase,
+    ...platform, config, login, loginCitizen, as, databaseUrl, stop, dropDatabase,
     async close() {
       await stop();
       await dropDatabase?.();

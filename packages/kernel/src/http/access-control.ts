@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { commonErrors } from '../errors/app-error';
 import type { Audit } from '../audit/audit';
 import type { Db } from '../db/db';
-import { actorOf, type AuthenticatedUser } from './request-context';
+import { actorOf, type AuthenticatedCitizen, type AuthenticatedUser } from './request-context';
 
-/** Every /api route declares who may call it; a route without a declaration refuses to register. */
-export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+/**
+ * Every /api route declares who may call it; a route without a declaration refuses to register.
+ * `citizen`: a signed-in citizen or company (苏证通 session); officers' tokens are not accepted there,
+ * and citizens' tokens are accepted nowhere else.
+ */
+export type RouteAccess = 'public' | 'authenticated' | 'citizen' | { permission: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,6 +24,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type AccessControlOptions = {
   authenticate: (token: string) => Promise<AuthenticatedUser | null>;
+  authenticateCitizen?: (token: string) => Promise<AuthenticatedCitizen | null>;
   /** Path prefixes served by third-party plugins (docs) that carry no access declaration. */
   exemptPrefixes?: string[];
 };
@@ -37,6 +42,12 @@ export function installAccessControl(app: FastifyInstance, opts: AccessControlOp
     if (!access) return;
     const header = req.headers.authorization;
     const token = header ? BEARER.exec(header)?.[1] : undefined;
+    if (access === 'citizen') {
+      const citizen = token && opts.authenticateCitizen ? await opts.authenticateCitizen(token) : null;
+      if (!citizen) throw commonErrors.UNAUTHENTICATED(undefined, token ? '登录已失效，请重新登录' : '请先登录');
+      req.ctx.citizen = citizen;
+      return;
+    }
     if (token) {
       const user = await opts.authenticate(token);
       if (user) req.ctx.user = user;

@@ -11,6 +11,8 @@ export const builtInTemplates = [
   { code: 'case.accepted.sms', name: '受理短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}已受理，办件编号{{caseNo}}，可在“苏证通”查询进度。' },
   { code: 'case.supplement.sms', name: '补正短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}（{{caseNo}}）需补充材料：{{reason}}。请登录办理补正。' },
   { code: 'case.concluded.sms', name: '办结短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}（{{caseNo}}）已办结，欢迎对本次服务评价。' },
+  { code: 'citizen.login.sms', name: '公众登录验证码', channel: 'sms', body: '【江苏公安】您的登录验证码为{{code}}，{{minutes}}分钟内有效。请勿向他人泄露。' },
+  { code: 'case.returned.sms', name: '退件短信', channel: 'sms', body: '【江苏公安】您申请的{{matterName}}（{{caseNo}}）未通过预审：{{reason}}。可修改后重新提交。' },
 ] as const;
 
 export async function seedMessageReference(db: Db, service: MessageService) {
