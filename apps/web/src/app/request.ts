@@ -40,6 +40,55 @@ export function clearToken(): void {
   tokenListeners.forEach((l) => l(null));
 }
 
+// ---------------------------------------------------------------- citizen realm
+
+/**
+ * Citizens (公众, signed in through 苏证通) hold their own token, separate from an officer's: the
+ * server accepts it on `/api/citizen/…` only, and the request layer sends it there only.
+ */
+export const CITIZEN_TOKEN_KEY = 'jsga.citizen.token';
+const CITIZEN_PREFIX = '/api/citizen/';
+export const isCitizenUrl = (url: string) => url.startsWith(CITIZEN_PREFIX);
+const citizenListeners = new Set<TokenListener>();
+
+export function getCitizenToken(): string | null {
+  try {
+    return window.localStorage.getItem(CITIZEN_TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+export function setCitizenToken(token: string): void {
+  window.localStorage.setItem(CITIZEN_TOKEN_KEY, token);
+  citizenListeners.forEach((l) => l(token));
+}
+export function clearCitizenToken(): void {
+  window.localStorage.removeItem(CITIZEN_TOKEN_KEY);
+  citizenListeners.forEach((l) => l(null));
+}
+export function subscribeCitizenToken(listener: TokenListener): () => void {
+  citizenListeners.add(listener);
+  return () => {
+    citizenListeners.delete(listener);
+  };
+}
+const tokenFor = (url: string) => (isCitizenUrl(url) ? getCitizenToken() : getToken());
+
+/** A citizen whose session ended goes to the portal login, back to where they were afterwards. */
+function citizenUnauthorized(): void {
+  clearCitizenToken();
+  const { pathname, search } = window.location;
+  if (pathname !== '/portal/login') window.location.assign(`/portal/login?redirect=${encodeURIComponent(pathname + search)}`);
+}
+let citizenUnauthorizedHandler: () => void = citizenUnauthorized;
+/** The portal installs a router-aware handler; returns a function restoring the default. */
+export function setCitizenUnauthorizedHandler(handler: () => void): () => void {
+  citizenUnauthorizedHandler = handler;
+  return () => {
+    if (citizenUnauthorizedHandler === handler) citizenUnauthorizedHandler = citizenUnauthorized;
+  };
+}
+
 export function subscribeToken(listener: TokenListener): () => void {
   tokenListeners.add(listener);
   return () => {
@@ -182,7 +231,7 @@ export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['AUTH_ACCOUNT_
 
 async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
+  const token = tokenFor(url);
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -219,7 +268,8 @@ async function request<T>(method: string, url: string, body: unknown, options: R
     if (options.authRedirect === false) throw make(false);
     const error = make(true);
     feedback.message.warning({ key: AUTH_MESSAGE_KEY, content: res.status === 401 ? '登录状态已失效，请重新登录' : messageText });
-    unauthorizedHandler(error);
+    if (isCitizenUrl(url)) citizenUnauthorizedHandler();
+    else unauthorizedHandler(error);
     throw error;
   }
 
@@ -259,7 +309,7 @@ export const api = {
  * the response when it is OK, else the server's error as an ApiError (`failure` when it gave none).
  */
 export async function fetchWithToken(url: string, init: RequestInit = {}, failure = '请求失败'): Promise<Response> {
-  const token = getToken();
+  const token = tokenFor(url);
   let res: Response;
   try {
     res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, credentials: 'same-origin' });
