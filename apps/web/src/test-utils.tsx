@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { vi } from 'vitest';
 import { App as AntApp } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -8,6 +9,29 @@ import { AuthProvider } from './app/auth-context';
 
 export const jsonResponse = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** An error body as the server sends it. */
+export const error = (status: number, code: string, message: string, details?: unknown) => jsonResponse(status, { code, message, traceId: 't', ...(details ? { details } : {}) });
+
+export type Handler = (url: URL, init: RequestInit | undefined, body: Record<string, unknown>) => Response | undefined | Promise<Response | undefined>;
+
+/** A fetch mock: `handler` answers (it gets the parsed JSON body), anything it leaves is 404. */
+export function serve(handler: Handler) {
+  const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
+    const url = new URL(input, 'http://localhost');
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    return (await handler(url, init, body)) ?? error(404, 'COMMON_NOT_FOUND', '资源不存在');
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** The calls made to `path` (method and JSON body), in order. */
+export const callsTo = (fetchMock: ReturnType<typeof serve>, path: string) =>
+  fetchMock.mock.calls
+    .filter(([u]) => new URL(u, 'http://localhost').pathname === path)
+    .map(([, init]) => ({ method: init?.method ?? 'GET', body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body, auth: new Headers(init?.headers).get('Authorization') }));
+
 
 /** Renders `routes` inside the app's providers (fresh query client, auth) at `path`. */
 export function AppHarness({ path, children }: { path: string; children: ReactNode }) {

@@ -8,3 +8,5 @@ export * from './form/form';
 export * from './case/case';
 export * from './elicense/elicense';
 export * from './citizen/citizen';
+export * from './print/print';
+export * from './declaration/declaration';

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Button, Result, Spin } from 'antd';
+import { RequireCitizen } from '../modules/citizen';
 import { LoginPage } from '../modules/identity/LoginPage';
 import { PortalLayout, PortalNotFoundPage } from '../shells/portal/PortalLayout';
 import { WorkbenchLayout } from '../shells/workbench/WorkbenchLayout';
@@ -16,6 +17,15 @@ const PortalHomePage = portalPage(() => import('../modules/portal/PortalHomePage
 const PortalSearchPage = portalPage(() => import('../modules/portal/PortalSearchPage'), 'PortalSearchPage');
 const PortalMatterPage = portalPage(() => import('../modules/portal/PortalMatterPage'), 'PortalMatterPage');
 const PortalGuidePage = portalPage(() => import('../modules/portal/PortalGuidePage'), 'PortalGuidePage');
+/** 公众登录 (苏证通): sign-in on the computer, the phone's scan confirmation, 个人中心. */
+const CitizenLoginPage = portalPage(() => import('../modules/citizen/CitizenLoginPage'), 'CitizenLoginPage');
+const CitizenScanPage = portalPage(() => import('../modules/citizen/CitizenScanPage'), 'CitizenScanPage');
+const CitizenAccountPage = portalPage(() => import('../modules/citizen/CitizenAccountPage'), 'CitizenAccountPage');
+/** 网上申报 and 我的办件 (signed-in citizens). */
+const ApplyStartPage = portalPage(() => import('../modules/declaration/ApplyStartPage'), 'ApplyStartPage');
+const ApplyPage = portalPage(() => import('../modules/declaration/ApplyPage'), 'ApplyPage');
+const MyCasesPage = portalPage(() => import('../modules/declaration/MyCasesPage'), 'MyCasesPage');
+const MyCaseDetailPage = portalPage(() => import('../modules/declaration/MyCaseDetailPage'), 'MyCaseDetailPage');
 
 export function FullPageSpin({ tip = '加载中…' }: { tip?: string }) {
   return (
@@ -71,6 +81,13 @@ export function AppRoutes() {
         <Route path="search" element={<PortalSearchPage />} />
         <Route path="matters/:code" element={<PortalMatterPage />} />
         <Route path="matters/:code/guide" element={<PortalGuidePage />} />
+        <Route path="login" element={<CitizenLoginPage />} />
+        <Route path="scan/:ticketId" element={<CitizenScanPage />} />
+        <Route path="account" element={<RequireCitizen><CitizenAccountPage /></RequireCitizen>} />
+        <Route path="apply" element={<RequireCitizen><ApplyStartPage /></RequireCitizen>} />
+        <Route path="apply/:id" element={<RequireCitizen><ApplyPage /></RequireCitizen>} />
+        <Route path="my" element={<RequireCitizen><MyCasesPage /></RequireCitizen>} />
+        <Route path="my/cases/:id" element={<RequireCitizen><MyCaseDetailPage /></RequireCitizen>} />
         <Route path="*" element={<PortalNotFoundPage />} />
       </Route>
       <Route element={<RequireAuth />}>

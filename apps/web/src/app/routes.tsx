@@ -28,6 +28,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/handling/monitor/:id', permission: 'workflow:instance:monitor', component: page(() => import('../modules/workflow/InstanceMonitorPage'), 'InstanceMonitorPage') },
   { path: '/handling/cases', permission: 'case:case:view', component: page(() => import('../modules/case/CaseListPage'), 'CaseListPage') },
   { path: '/handling/cases/:id', permission: 'case:case:view', component: page(() => import('../modules/case/CaseDetailPage'), 'CaseDetailPage') },
+  { path: '/handling/pre-review', permission: 'case:case:view', component: page(() => import('../modules/case/PreReviewPage'), 'PreReviewPage') },
   { path: '/messages', permission: 'workbench:home:view', component: page(() => import('../modules/message/InboxPage'), 'InboxPage') },
   { path: '/security/audit', permission: 'audit:log:view', component: page(() => import('../modules/audit/AuditLogPage'), 'AuditLogPage') },
 ];

@@ -32,6 +32,14 @@ export type SlaStatus = z.infer<typeof SlaStatus>;
 export const slaStatusLabels: Record<SlaStatus, string> = { none: '未计时', running: '正常', warning: '预警', overdue: '超期', paused: '暂停计时', stopped: '已停止' };
 export const CaseResult = z.enum(['approved', 'disapproved']);
 
+/** One material given with an application: an uploaded file, or an e-licence in its place (免证办). */
+export const CaseMaterialInput = z.object({
+  materialCode: z.string().trim().min(1).max(64),
+  fileId: z.uuid().optional(),
+  licenceId: z.uuid().optional().describe('以电子证照替代上传（免证办）'),
+}).refine((m) => !m.fileId !== !m.licenceId, { message: '每份材料须上传文件或选择电子证照（二选一）' });
+export type CaseMaterialInput = z.infer<typeof CaseMaterialInput>;
+
 export const CreateCaseBody = z.object({
   matterCode: z.string().trim().min(1).max(64),
   orgId: z.uuid().optional().describe('受理单位；缺省为当前岗位所在单位'),
@@ -42,7 +50,7 @@ export const CreateCaseBody = z.object({
   channel: CaseChannel.default('window'),
   situationAnswers: SituationAnswers.default({}),
   formData: z.record(z.string(), z.unknown()).default({}),
-  materials: z.array(z.object({ materialCode: z.string().trim().min(1).max(64), fileId: z.uuid() })).max(200).default([]),
+  materials: z.array(CaseMaterialInput).max(200).default([]),
   idempotencyKey: z.string().trim().min(8).max(100).optional().describe('重复提交时返回同一办件'),
 });
 export type CreateCaseBody = z.input<typeof CreateCaseBody>;
@@ -54,10 +62,21 @@ export const CaseActionBody = z.object({
   outcome: z.enum(['approve', 'reject']).optional().describe('审核审批结论'),
   result: CaseResult.optional().describe('办结结果'),
   missingMaterials: z.array(z.string()).max(100).optional().describe('容缺受理时暂缺的材料编码'),
+  supplementMaterials: z.array(z.string()).max(100).optional().describe('补件：需补交或更正的材料编码（一次性告知）'),
   expectedRevision: z.number().int().optional().describe('页面打开时的版本号，防止两人同时办理'),
   formData: z.record(z.string(), z.unknown()).optional().describe('本环节修改后的表单数据；只有流程节点设为可编辑的字段会被保存'),
 });
 export type CaseActionBody = z.input<typeof CaseActionBody>;
+
+/**
+ * 网上申报预审 queues: 待预审 (submitted online), 已收 (accepted after pre-review), 待补件, 补件记录 (every
+ * case ever asked to supplement), 退件, 待容缺后补, 已容缺后补.
+ */
+export const PreReviewQueue = z.enum(['pending', 'received', 'supplement', 'supplement_history', 'returned', 'tolerated', 'tolerated_done']);
+export type PreReviewQueue = z.infer<typeof PreReviewQueue>;
+export const preReviewQueueLabels: Record<PreReviewQueue, string> = {
+  pending: '待预审', received: '已收', supplement: '待补件', supplement_history: '补件记录', returned: '退件', tolerated: '待容缺后补', tolerated_done: '已容缺后补',
+};
 
 export const CaseListQuery = ListQuery.extend({
   matterCode: z.string().trim().max(64).optional(),
@@ -68,6 +87,8 @@ export const CaseListQuery = ListQuery.extend({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   submittedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   submittedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  channel: CaseChannel.optional(),
+  queue: PreReviewQueue.optional().describe('网上申报预审队列（只含网上、掌上申报的办件）'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
@@ -104,7 +125,15 @@ export const CaseHistoryEntry = z.object({
 export const CaseMaterialView = z.object({
   id: z.uuid(), materialCode: z.string(), name: z.string(), fileId: z.string().nullable(), sha256: z.string().nullable(), sm3: z.string().nullable(),
   status: z.enum(['provided', 'tolerated_missing', 'supplemented']), at: z.string(),
+  source: z.enum(['upload', 'elicense']).describe('上传文件，或以电子证照替代'),
+  licenceId: z.string().nullable(),
 });
+export const SupplementRequest = z.object({ reason: z.string(), materials: z.array(z.object({ code: z.string(), name: z.string() })), at: z.string() });
+export type SupplementRequest = z.infer<typeof SupplementRequest>;
+/** 结果送达: at the window or by post (address masked outside the case). */
+export const CaseDelivery = z.object({ method: z.enum(['window', 'post']), recipient: z.string().nullable(), phoneMasked: z.string().nullable(), address: z.string().nullable() });
+export type CaseDelivery = z.infer<typeof CaseDelivery>;
+
 export const CaseView = CaseSummary.extend({
   matterVersionId: z.uuid(),
   matterVersionNo: z.number().int(),
@@ -131,8 +160,77 @@ export const CaseView = CaseSummary.extend({
     formAccess: z.record(z.string(), z.enum(['edit', 'readonly', 'hidden'])).nullable().describe('该环节的表单字段权限；为空时表单只读'),
   })),
   allowedActions: z.array(CaseAction),
+  supplementRequest: SupplementRequest.nullable().describe('补件中：最近一次一次性告知的理由与材料'),
+  delivery: CaseDelivery.nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
+export const ChangeDeliveryBody = z.object({
+  method: z.enum(['window', 'post']),
+  mailRecipient: z.string().trim().max(30).optional(),
+  mailPhone: z.string().trim().max(11).optional(),
+  mailRegion: z.string().trim().max(12).optional(),
+  mailAddress: z.string().trim().max(200).optional(),
+  reason: z.string().trim().min(1, '请填写变更原因').max(500),
+});
+export type ChangeDeliveryBody = z.infer<typeof ChangeDeliveryBody>;
+
 export const CaseSensitiveView = z.object({ applicantIdNo: z.string(), contactPhone: z.string().nullable() });
 export const MigrateCaseProcessBody = z.object({ targetDefinitionId: z.uuid(), nodeMapping: z.record(z.string(), z.string()).optional() });
+
+// ---------------------------------------------------------------- the applicant's side (我的办件)
+
+/** A step of the case as the applicant sees it: what happened, where, and the reasons addressed to them. */
+export const CitizenCaseStep = z.object({ action: z.string(), label: z.string(), status: CaseStatus, orgName: z.string().nullable(), note: z.string(), at: z.string() });
+export const CitizenCaseSummary = z.object({
+  id: z.uuid(), caseNo: z.string(), matterCode: z.string(), matterName: z.string(), status: CaseStatus, result: CaseResult.nullable(),
+  orgName: z.string().nullable(), channel: CaseChannel, submittedAt: z.string(), concludedAt: z.string().nullable(),
+  /** What the applicant must do now, if anything. */
+  todo: z.enum(['supplement', 'evaluate', 'resubmit']).nullable(),
+});
+export type CitizenCaseSummary = z.infer<typeof CitizenCaseSummary>;
+export const CitizenCaseView = CitizenCaseSummary.extend({
+  applicantName: z.string(),
+  applicantIdNoMasked: z.string(),
+  situationAnswers: SituationAnswers,
+  formVersionId: z.uuid().nullable(),
+  formSections: z.array(z.string()),
+  formData: z.record(z.string(), z.unknown()),
+  steps: z.array(CitizenCaseStep),
+  materials: z.array(CaseMaterialView.pick({ materialCode: true, name: true, status: true, source: true, licenceId: true, at: true }).extend({ fileName: z.string().nullable(), fileId: z.string().nullable() })),
+  supplementRequest: SupplementRequest.nullable(),
+  /** Reason the case ended without approval (退件, 不予受理, 不予许可). */
+  refusalReason: z.string().nullable(),
+  slaDeadline: z.string().nullable(),
+  delivery: CaseDelivery.nullable(),
+  resultDocument: z.object({ fileId: z.string(), label: z.string() }).nullable(),
+});
+export type CitizenCaseView = z.infer<typeof CitizenCaseView>;
+export const CitizenCaseListQuery = ListQuery.extend({ status: z.enum(['open', 'todo', 'done']).optional() });
+export type CitizenCaseListQuery = z.infer<typeof CitizenCaseListQuery>;
+export const SupplyMaterialsBody = z.object({
+  materials: z.array(CaseMaterialInput).min(1, '请至少提交一份补正材料').max(50),
+  note: z.string().trim().max(500).default(''),
+});
+export type SupplyMaterialsBody = z.input<typeof SupplyMaterialsBody>;
+
+// ---------------------------------------------------------------- 好差评
+
+export const evaluationLevelLabels: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+/** Tags offered by level: praise for 4–5, problems for 1–3 (the 好差评 system's usual set). */
+export const evaluationTags = {
+  good: ['办事便捷', '材料精简', '办理迅速', '态度热情', '一次办成'],
+  bad: ['材料繁琐', '办理超时', '多次跑动', '态度不好', '系统不好用'],
+} as const;
+export const EvaluateBody = z.object({
+  level: z.number().int().min(1, '请选择评价等级').max(5),
+  tags: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+  comment: z.string().trim().max(500).default(''),
+}).refine((b) => b.level > 2 || b.comment.length > 0, { message: '差评请写明原因，便于我们整改', path: ['comment'] });
+export type EvaluateBody = z.input<typeof EvaluateBody>;
+export const EvaluationView = z.object({
+  id: z.uuid(), caseId: z.uuid(), caseNo: z.string(), matterName: z.string(), orgName: z.string().nullable(), level: z.number().int(),
+  tags: z.array(z.string()), comment: z.string(), createdAt: z.string(),
+});
+export type EvaluationView = z.infer<typeof EvaluationView>;
+export const EvaluationListQuery = ListQuery.extend({ level: z.coerce.number().int().min(1).max(5).optional() });

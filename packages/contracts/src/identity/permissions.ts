@@ -34,6 +34,8 @@ export const permissionCatalogue = [
   { code: 'case:case:view', name: '办件查询（本人数据范围内）', type: 'menu', group: '办件管理' },
   { code: 'case:case:handle', name: '办件登记、状态变更（补件、容缺、特别程序等）', type: 'button', group: '办件管理' },
   { code: 'elicense:licence:view', name: '查询电子证照（按持证人，查询留痕）', type: 'api', group: '电子证照' },
+  { code: 'print:template:view', name: '查看打印模板、预览', type: 'api', group: '打印模板' },
+  { code: 'print:template:manage', name: '设计、发布打印模板', type: 'api', group: '打印模板' },
 ] as const satisfies readonly PermissionDef[];
 
 export type PermissionCode = (typeof permissionCatalogue)[number]['code'];
@@ -57,5 +59,6 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/handling', name: '业务办理', icon: 'FileProtectOutlined' },
   { key: '/handling/tasks', name: '我的待办', permission: 'workflow:task:view', parentKey: '/handling' },
   { key: '/handling/cases', name: '办件查询', permission: 'case:case:view', parentKey: '/handling' },
+  { key: '/handling/pre-review', name: '网上预审', permission: 'case:case:view', parentKey: '/handling' },
   { key: '/handling/monitor', name: '流程监控', permission: 'workflow:instance:monitor', parentKey: '/handling' },
 ];

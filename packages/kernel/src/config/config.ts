@@ -38,6 +38,7 @@ const vars = {
   CITIZEN_SMS_DEMO: { schema: z.enum(['auto', 'true', 'false']).default('auto'), description: '公众登录短信验证码演示模式：验证码直接显示在页面上、不发短信；auto 为非生产模式且未配置短信网关时开启' },
   CITIZEN_SESSION_TTL_MINUTES: { schema: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120), description: '公众登录会话有效期(分钟)' },
   PUBLIC_BASE_URL: { schema: z.string().url().default('http://localhost:8080'), description: '门户对外访问地址（扫码登录二维码、短信中的链接使用）' },
+  PRINT_FONT_PATH: { schema: z.string().optional(), description: '打印中心使用的中文字体文件（TTF/OTF/TTC，TTC 取第一个字形）；不设置时使用随依赖安装的思源宋体（Noto Serif SC）' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), description: '日志级别' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { schema: z.string().url().optional(), description: 'OTLP/HTTP 链路追踪导出地址，如 http://collector:4318' },
   OTEL_SERVICE_NAME: { schema: z.string().default('jsga-platform'), description: '链路追踪服务名' },

@@ -22,4 +22,12 @@ export const caseErrors = defineErrors('CASE', {
   APPLICANT_TYPE_NOT_ACCEPTED: { category: 'INVALID_INPUT', message: '本事项不受理该类申请人' },
   DUPLICATE_SUBMISSION: { category: 'CONFLICT', message: '该申报编号已被使用' },
   NOT_ELIGIBLE: { category: 'INVALID_INPUT', message: '不符合办理条件' },
+  MATERIALS_MISSING: { category: 'INVALID_INPUT', message: '缺少必需的申请材料' },
+  MATERIAL_NO_ELICENSE: { category: 'INVALID_INPUT', message: '该材料不能以电子证照替代，请上传文件' },
+  ELICENSE_UNUSABLE: { category: 'INVALID_INPUT', message: '所选电子证照不能替代该材料' },
+  FILE_NOT_YOURS: { category: 'INVALID_INPUT', message: '材料文件不存在，请重新上传' },
+  APPLICANT_NOT_SELF: { category: 'FORBIDDEN', message: '只能以本人或所代办企业的名义申报' },
+  SUPPLEMENT_INCOMPLETE: { category: 'INVALID_INPUT', message: '还有需补正的材料未提交' },
+  ORG_NOT_SERVICE_POINT: { category: 'INVALID_INPUT', message: '请选择派出所或办事窗口作为受理单位' },
+  DELIVERY_INVALID: { category: 'INVALID_INPUT', message: '邮寄送达须填写收件人、电话和地址' },
 });

@@ -7,7 +7,7 @@ import { filesRoutes } from './upload/files.routes';
 import { createFilesService, type FilesService } from './upload/files.service';
 
 /** What other modules may use of file storage. */
-export type FilesApi = Pick<FilesService, 'getMeta' | 'readBytes'>;
+export type FilesApi = Pick<FilesService, 'getMeta' | 'readBytes' | 'attachToOrg' | 'storeGenerated'>;
 
 /** BLOB_STORE=s3: an S3-compatible bucket; otherwise DATA_DIR/files (or memory for memory://). Config has checked the S3 variables. */
 function blobStoreFor(config: AppConfig): BlobStore {
@@ -26,6 +26,12 @@ export const filesModule = defineModule<FilesApi>({
   setup: ({ db, audit, config }) => {
     const store = blobStoreFor(config);
     const service = createFilesService({ db, audit, store, policy: { ...defaultUploadPolicy, maxBytes: config.UPLOAD_MAX_BYTES } });
-    return { api: service, routes: [{ prefix: '/api/files', plugin: filesRoutes(service, { maxBytes: config.UPLOAD_MAX_BYTES }) }] };
+    return {
+      api: service,
+      routes: [
+        { prefix: '/api/files', plugin: filesRoutes(service, { maxBytes: config.UPLOAD_MAX_BYTES }) },
+        { prefix: '/api/citizen/files', plugin: filesRoutes(service, { maxBytes: config.UPLOAD_MAX_BYTES, access: 'citizen' }) },
+      ],
+    };
   },
 });

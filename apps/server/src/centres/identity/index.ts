@@ -25,6 +25,8 @@ export type IdentityApi = {
   usersWithRole(q: Queryable, roleCode: string, orgId: string | null): Promise<string[]>;
   /** Display name and whether active, for the given user ids (unknown ids are left out). */
   findUsers(q: Queryable, ids: string[]): Promise<Array<{ id: string; displayName: string; active: boolean }>>;
+  /** Active 派出所 and windows where the public may apply (name filter optional). */
+  listServicePoints(q: Queryable, keyword?: string): Promise<Array<{ id: string; name: string; level: string; regionCode: string | null; parentName: string | null }>>;
 };
 
 export const identityModule = defineModule<IdentityApi>({
@@ -44,6 +46,7 @@ export const identityModule = defineModule<IdentityApi>({
         },
         usersWithRole: (q, roleCode, orgId) => userRepo.idsWithRole(q, roleCode, orgId),
         findUsers: (q, ids) => userRepo.briefs(q, [...new Set(ids)].filter((id) => UUID.test(id))),
+        listServicePoints: (q, keyword) => orgRepo.servicePoints(q, keyword),
       },
       routes: [
         { prefix: '/api/auth', plugin: authRoutes(auth, { loginAttemptsPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE }) },

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, EyeInvisibleOutlined, EyeOutlined, NodeIndexOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EyeInvisibleOutlined, EyeOutlined, NodeIndexOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { applicantTypeLabels, caseChannelLabels, policeTypeLabels, type CaseAction, type CaseView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
@@ -12,13 +12,16 @@ import { formatDateTime, PageTitle } from '../../app/ui';
 import { caseApi, useCase, type CaseSensitive } from './api';
 import { ActionPanel } from './components/ActionPanel';
 import { CaseActionDialog } from './components/CaseActionDialog';
+import { isFinished } from './components/case-actions';
+import { DeliveryDialog } from './components/DeliveryDialog';
 import { CaseHistory, CaseLinks, CaseMaterials, CasePauses } from './components/CaseSections';
 import { changedFieldKeys } from '@jsga/form-engine';
 import { CaseFormPanel, type FormFieldError } from './components/CaseFormPanel';
 import type { FormRendererHandle, FormValues } from '../form';
-import { CaseStatusTag, daysUntil, SlaTag } from './components/labels';
+import { CaseStatusTag, daysUntil, deliveryMethodLabels, SlaTag } from './components/labels';
 import { MigrateProcessDialog } from './components/MigrateProcessDialog';
 import { ReturnStepDialog } from './components/ReturnStepDialog';
+import { SupplementRequestAlert } from './components/SupplementRequestAlert';
 
 const resultLabels = { approved: '准予', disapproved: '不予' } as const;
 
@@ -61,10 +64,24 @@ function Sensitive({ masked, full, label, loading, canView, onToggle }: { masked
   );
 }
 
+/** 结果送达: the method, and for 邮寄 who gets it where (phone masked). */
+function DeliverySummary({ delivery }: { delivery: NonNullable<CaseView['delivery']> }) {
+  const mail = delivery.method === 'post' ? [delivery.recipient, delivery.phoneMasked, delivery.address].filter(Boolean).join('，') : '';
+  return (
+    <span>
+      <Tag style={{ marginInlineEnd: 4 }}>{deliveryMethodLabels[delivery.method]}</Tag>
+      {mail}
+    </span>
+  );
+}
+
 /** 办件详情: header facts, 办理 (the allowed actions), 办理过程, 材料, 计时暂停, 关联, 表单数据. */
 export function CaseDetailPage() {
   const { id } = useParams<{ id: string }>();
   const navigate = useNavigate();
+  // the list the case was opened from (办件查询 or 网上预审, with its tab and page)
+  const state = useLocation().state as { from?: unknown } | null;
+  const from = typeof state?.from === 'string' ? state.from : '/handling/cases';
   const { can } = useAccess();
   const query = useCase(id);
   const view = query.data;
@@ -72,6 +89,7 @@ export function CaseDetailPage() {
   const [acting, setActing] = useState<CaseAction | null>(null);
   const [returning, setReturning] = useState(false);
   const [migrating, setMigrating] = useState(false);
+  const [changingDelivery, setChangingDelivery] = useState(false);
   const [sensitive, setSensitive] = useState<CaseSensitive | null>(null);
   const [loadingSensitive, setLoadingSensitive] = useState(false);
   const [formEdits, setFormEdits] = useState<FormValues | null>(null);
@@ -133,7 +151,7 @@ export function CaseDetailPage() {
 
   return (
     <PageContainer
-      onBack={() => navigate('/handling/cases')}
+      onBack={() => navigate(from)}
       title={<PageTitle>{view ? `办件 ${view.caseNo}` : '办件详情'}</PageTitle>}
       subTitle={view && <CaseStatusTag status={view.status} />}
       extra={
@@ -212,9 +230,30 @@ export function CaseDetailPage() {
                     </Space>
                   ),
                 },
+                ...(view.delivery
+                  ? [{
+                      key: 'delivery',
+                      label: '结果送达',
+                      children: (
+                        <Space size={4} wrap>
+                          <DeliverySummary delivery={view.delivery} />
+                          {canHandle && !isFinished(view.status) && (
+                            <Button size="small" type="link" icon={<SwapOutlined />} onClick={() => setChangingDelivery(true)}>
+                              变更送达方式
+                            </Button>
+                          )}
+                        </Space>
+                      ),
+                    }]
+                  : []),
               ]}
             />
           </Card>
+          {view.status === 'supplement' && view.supplementRequest && (
+            <div style={{ marginBottom: 12 }}>
+              <SupplementRequestAlert request={view.supplementRequest} />
+            </div>
+          )}
           <Card size="small">
             <Tabs
               activeKey={tab}
@@ -251,6 +290,7 @@ export function CaseDetailPage() {
           />
           <ReturnStepDialog view={view} open={returning} onClose={() => setReturning(false)} onReload={reload} />
           <MigrateProcessDialog view={view} open={migrating} onClose={() => setMigrating(false)} onReload={reload} />
+          <DeliveryDialog view={view} open={changingDelivery} onClose={() => setChangingDelivery(false)} onReload={reload} />
         </>
       )}
     </PageContainer>

@@ -1,11 +1,14 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CaseActionBody,
   CaseListQuery,
   CaseSummary,
   CaseView,
+  ChangeDeliveryBody,
   CreateCaseBody,
   MatterChecklist,
+  MatterVersionView,
+  PreReviewQueue,
   PublicMatterGuide,
   PublicMatterSummary,
   SituationAnswers,
@@ -27,12 +30,18 @@ export type MigrateProcessBody = { targetDefinitionId: string; nodeMapping?: Rec
 
 export const caseApi = {
   list: (q: CaseQuery) => api.get<Page<CaseSummary>>(`${BASE}/cases`, q),
+  /** How many cases a 网上预审 queue holds (for the tab; a failure leaves the count out, it says nothing). */
+  queueSize: (queue: PreReviewQueue) => api.get<Page<CaseSummary>>(`${BASE}/cases`, { queue, page: 1, pageSize: 1 }, SILENT).then((p) => p.total),
   get: (id: string) => api.get<CaseView>(`${BASE}/cases/${id}`),
   sensitive: (id: string) => api.get<CaseSensitive>(`${BASE}/cases/${id}/sensitive`, undefined, SILENT),
   create: (body: CreateCaseBody) => api.post<CaseView>(`${BASE}/cases`, body, SILENT),
   act: (id: string, body: CaseActionBody) => api.post<CaseView>(`${BASE}/cases/${id}/actions`, body, SILENT),
   returnStep: (id: string, body: ReturnStepBody) => api.post<CaseView>(`${BASE}/cases/${id}/return-step`, body, SILENT),
   migrateProcess: (id: string, body: MigrateProcessBody) => api.post<CaseView>(`${BASE}/cases/${id}/migrate-process`, body, SILENT),
+  changeDelivery: (id: string, body: ChangeDeliveryBody) => api.post<CaseView>(`${BASE}/cases/${id}/delivery`, body, SILENT),
+
+  // the matter centre: the exact version a case runs on (needs 'matter:catalogue:view')
+  matterVersion: (id: string) => api.get<MatterVersionView>(`/api/admin/matter/versions/${id}`, undefined, SILENT),
 
   // the public catalogue (the same endpoints the portal uses)
   searchMatters: (keyword: string) => api.get<Page<PublicMatterSummary>>('/api/matters', { keyword, page: 1, pageSize: 30 }, SILENT),
@@ -49,16 +58,32 @@ export const caseApi = {
 export const caseKeys = {
   all: ['case'] as const,
   list: ['case', 'list'] as const,
+  preReview: (q: CaseQuery) => ['case', 'list', 'pre-review', q] as const,
+  queueSize: (queue: PreReviewQueue) => ['case', 'list', 'queue-size', queue] as const,
   detail: (id: string) => ['case', 'detail', id] as const,
   matters: (keyword: string) => ['case', 'matters', keyword] as const,
   guide: (code: string) => ['case', 'guide', code] as const,
   checklist: (code: string, answers: SituationAnswers) => ['case', 'checklist', code, answers] as const,
   task: (id: string) => ['case', 'task', id] as const,
   processVersions: (key: string) => ['case', 'process-versions', key] as const,
+  matterVersion: (id: string) => ['case', 'matter-version', id] as const,
 };
 
 export function useCase(id: string | undefined) {
   return useQuery({ queryKey: caseKeys.detail(id ?? ''), queryFn: () => caseApi.get(id ?? ''), enabled: !!id, staleTime: 0 });
+}
+
+/** 网上预审: one page of a queue; the previous page stays on screen while the next loads. */
+export function usePreReviewList(q: CaseQuery & { queue: PreReviewQueue }) {
+  return useQuery({ queryKey: caseKeys.preReview(q), queryFn: () => caseApi.list(q), placeholderData: keepPreviousData, staleTime: 0 });
+}
+
+/** The size of each 网上预审 queue, for the tabs (one small request per queue); undefined until known. */
+export function useQueueSizes(queues: readonly PreReviewQueue[]) {
+  return useQueries({
+    queries: queues.map((queue) => ({ queryKey: caseKeys.queueSize(queue), queryFn: () => caseApi.queueSize(queue), staleTime: 0, retry: false })),
+    combine: (results) => Object.fromEntries(queues.map((q, i) => [q, results[i].data])) as Partial<Record<PreReviewQueue, number>>,
+  });
 }
 
 /** A handled case: show the server's answer at once, refresh the list and the task inboxes it may have changed. */
@@ -86,6 +111,11 @@ export function useReturnStep() {
 export function useMigrateProcess() {
   const done = useCaseChanged();
   return useMutation({ mutationFn: ({ id, body }: { id: string; body: MigrateProcessBody }) => caseApi.migrateProcess(id, body), onSuccess: done });
+}
+
+export function useChangeDelivery() {
+  const done = useCaseChanged();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: ChangeDeliveryBody }) => caseApi.changeDelivery(id, body), onSuccess: done });
 }
 
 export function useCreateCase() {
@@ -116,6 +146,11 @@ export function useMatterChecklist(code: string | undefined, answers: SituationA
     placeholderData: keepPreviousData,
     retry: false,
   });
+}
+
+/** A published matter version never changes: cache it for the session. */
+export function useMatterVersion(id: string | undefined, enabled: boolean) {
+  return useQuery({ queryKey: caseKeys.matterVersion(id ?? ''), queryFn: () => caseApi.matterVersion(id ?? ''), enabled: enabled && !!id, staleTime: Infinity, retry: false });
 }
 
 export function useTaskReturnTargets(taskId: string | undefined) {

@@ -50,11 +50,13 @@ export const caseView = (over: Partial<CaseView> = {}): CaseView => ({
     { seq: 1, action: 'submit', fromStatus: null, toStatus: 'submitted', userName: '张受理', orgName: '新街口派出所', opinion: '', at: '2026-01-05T09:00:00+08:00' },
   ],
   materials: [
-    { id: 'ffffffff-ffff-4fff-8fff-fffffffffff1', materialCode: 'M01', name: '居民户口簿', fileId: FILE_ID, sha256: 'a'.repeat(64), sm3: 'b'.repeat(64), status: 'provided', at: '2026-01-05T09:00:00+08:00' },
+    { id: 'ffffffff-ffff-4fff-8fff-fffffffffff1', materialCode: 'M01', name: '居民户口簿', fileId: FILE_ID, sha256: 'a'.repeat(64), sm3: 'b'.repeat(64), status: 'provided', at: '2026-01-05T09:00:00+08:00', source: 'upload', licenceId: null },
   ],
   pauses: [],
   links: [],
   openTasks: [],
   allowedActions: ['pre_review', 'request_supplement', 'return', 'accept', 'accept_tolerated', 'not_accept', 'withdraw'],
+  supplementRequest: null,
+  delivery: null,
   ...over,
 });

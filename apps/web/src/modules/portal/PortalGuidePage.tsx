@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Descriptions, Grid, List, Progress, Radio, Result, Skeleton, Space, Typography } from 'antd';
-import { CheckCircleOutlined, PrinterOutlined, RedoOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, FormOutlined, PrinterOutlined, RedoOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import type { MatterChecklist, PublicMatterGuide, SituationAnswers } from '@jsga/contracts';
 import { isApiError } from '../../app/request';
@@ -32,7 +32,12 @@ function ChecklistView({ g, answers, checklist, onRestart }: { g: PublicMatterGu
           subTitle={`按您的情况，共需准备 ${checklist.materials.length} 项材料（其中必要材料 ${required} 项）。`}
           extra={
             <Space wrap className="portal-actions no-print">
-              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>打印清单</Button>
+              {g.channels.some((ch) => ch === 'online' || ch === 'mobile') && (
+                <Link to={`/portal/apply?matter=${encodeURIComponent(g.code)}&answers=${encodeURIComponent(JSON.stringify(answers))}`}>
+                  <Button type="primary" size="large" icon={<FormOutlined />}>在线申请</Button>
+                </Link>
+              )}
+              <Button size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>打印清单</Button>
               <Button size="large" icon={<RedoOutlined />} onClick={onRestart}>重新选择</Button>
             </Space>
           }

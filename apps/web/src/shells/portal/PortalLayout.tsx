@@ -1,16 +1,22 @@
 import { Suspense, useState } from 'react';
-import { Button, Result, Spin } from 'antd';
+import { Button, Grid, Result, Spin } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useSearchParams } from 'react-router-dom';
+import { CitizenUserMenu, useCitizenSessionHandler } from '../../modules/citizen';
 import { HelpDrawer, SearchBox } from '../../modules/portal';
 import './portal.css';
 
-/** 公众门户 shell: no login; header with the title, the search box and 在线帮助, the page, the footer. */
+/**
+ * 公众门户 shell: header with the title, the search box, 在线帮助 and the citizen's sign-in (登录, or
+ * their name with 我的办件 / 个人中心 / 退出登录), the page, the footer. Guides need no login.
+ */
 export function PortalLayout() {
+  useCitizenSessionHandler();
   const [helpOpen, setHelpOpen] = useState(false);
   const { pathname } = useLocation();
   const [params] = useSearchParams();
   const onSearchPage = pathname === '/portal/search';
+  const narrow = !Grid.useBreakpoint().sm; // a phone: icon-only help, to leave room for the sign-in
   return (
     <div className="portal-layout">
       <header className="portal-header">
@@ -20,7 +26,8 @@ export function PortalLayout() {
             <SearchBox initial={onSearchPage ? params.get('q') ?? '' : ''} size="middle" />
           </div>
           <div className="portal-header-actions">
-            <Button ghost icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>在线帮助</Button>
+            <Button ghost icon={<QuestionCircleOutlined />} aria-label="在线帮助" title="在线帮助" onClick={() => setHelpOpen(true)}>{narrow ? null : '在线帮助'}</Button>
+            <CitizenUserMenu />
           </div>
         </div>
       </header>

@@ -1,10 +1,31 @@
-import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql } from 'drizzle-orm';
-import type { CaseListQuery } from '@jsga/contracts';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { CaseListQuery, CitizenCaseListQuery, PreReviewQueue } from '@jsga/contracts';
 import { escapeLike, scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
 import { caseApplication, caseHistory, caseLink, caseMaterial, casePause } from '../db/case.schema';
 
 export type CaseRow = typeof caseApplication.$inferSelect;
 export type CaseInsert = typeof caseApplication.$inferInsert;
+
+const everHad = (action: string) =>
+  sql`exists (select 1 from ${caseHistory} where ${caseHistory.caseId} = ${caseApplication.id} and ${caseHistory.action} = ${action})`;
+const online = inArray(caseApplication.channel, ['online', 'mobile']);
+/** 网上申报预审 queues over online and mobile applications. */
+const queueWhere: Record<PreReviewQueue, SQL | undefined> = {
+  pending: and(online, inArray(caseApplication.status, ['submitted', 'pre_review'])),
+  received: and(online, isNotNull(caseApplication.acceptedAt)),
+  supplement: and(online, eq(caseApplication.status, 'supplement')),
+  supplement_history: and(online, everHad('request_supplement')),
+  returned: and(online, eq(caseApplication.status, 'returned')),
+  tolerated: and(online, eq(caseApplication.status, 'tolerated')),
+  tolerated_done: and(online, everHad('tolerated_completed')),
+};
+const evaluated = sql`exists (select 1 from ${caseLink} where ${caseLink.caseId} = ${caseApplication.id} and ${caseLink.kind} = 'evaluation')`;
+/** 我的办件 filters: 办理中, 待我处理 (补件, 评价), 已办结. */
+const citizenFilter = {
+  open: notInArray(caseApplication.status, ['returned', 'not_accepted', 'concluded', 'withdrawn']),
+  todo: or(eq(caseApplication.status, 'supplement'), and(eq(caseApplication.status, 'concluded'), sql`not ${evaluated}`)),
+  done: inArray(caseApplication.status, ['returned', 'not_accepted', 'concluded', 'withdrawn']),
+};
 
 const addDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -47,12 +68,28 @@ export const caseRepo = {
       query.overdue === true ? and(lt(caseApplication.slaDeadline, today), isNull(caseApplication.concludedAt)) : undefined,
       query.submittedFrom ? gte(caseApplication.submittedAt, new Date(`${query.submittedFrom}T00:00:00+08:00`)) : undefined,
       query.submittedTo ? lt(caseApplication.submittedAt, new Date(`${addDay(query.submittedTo)}T00:00:00+08:00`)) : undefined,
+      query.channel ? eq(caseApplication.channel, query.channel) : undefined,
+      query.queue ? queueWhere[query.queue] : undefined,
     );
     const [{ total }] = await q.select({ total: count() }).from(caseApplication).where(where);
     const rows = await q.select().from(caseApplication).where(where)
       .orderBy(desc(caseApplication.submittedAt), desc(caseApplication.caseNo))
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
     return { rows, total };
+  },
+  /** 我的办件: the applicant's cases (by ID number or credit code), newest first, with whether each was evaluated. */
+  async listByApplicant(q: Queryable, applicantIdNo: string, query: CitizenCaseListQuery) {
+    const where = and(eq(caseApplication.applicantIdNo, applicantIdNo), query.status ? citizenFilter[query.status] : undefined,
+      query.keyword ? or(ilike(caseApplication.caseNo, `%${escapeLike(query.keyword)}%`), ilike(caseApplication.matterName, `%${escapeLike(query.keyword)}%`)) : undefined);
+    const [{ total }] = await q.select({ total: count() }).from(caseApplication).where(where);
+    const rows = await q.select({ row: caseApplication, evaluated: sql<boolean>`${evaluated}` }).from(caseApplication).where(where)
+      .orderBy(desc(caseApplication.submittedAt), desc(caseApplication.caseNo)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    return { rows, total };
+  },
+  async findForApplicant(q: Queryable, id: string, applicantIdNo: string, opts: { lock?: boolean } = {}): Promise<CaseRow | null> {
+    const query = q.select().from(caseApplication).where(and(eq(caseApplication.id, id), eq(caseApplication.applicantIdNo, applicantIdNo)));
+    const [row] = opts.lock ? await query.for('update') : await query;
+    return row ?? null;
   },
   /** Open cases with a running SLA clock, for the SLA job; claimed so two instances do not both notify. */
   async claimOpenClocks(q: Queryable, limit: number) {

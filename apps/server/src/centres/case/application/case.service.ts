@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseAction, CaseActionBody, CaseListQuery, CaseStatus, CaseView, CreateCaseBody, SlaStatus } from '@jsga/contracts';
-import { CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema } from '@jsga/contracts';
+import type {
+  CaseAction, CaseActionBody, CaseDelivery, CaseListQuery, CaseMaterialInput, CaseStatus, CaseView, CitizenCaseListQuery, CitizenCaseView, CreateCaseBody,
+  MatterChecklist, SlaStatus, SupplementRequest, SupplyMaterialsBody,
+} from '@jsga/contracts';
+import { caseActionLabels, CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema, SupplyMaterialsBody as SupplySchema } from '@jsga/contracts';
 import { changedFieldKeys, evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
 import {
-  chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Audit, type Db, type EventBus, type Queryable, type RequestCtx,
+  applicantOf, chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Audit, type Db, type EventBus, type Queryable, type RequestCtx,
 } from '@jsga/kernel';
+import type { ElicenseApi } from '../../elicense';
 import type { FilesApi } from '../../files';
 import type { FormApi } from '../../form';
 import type { IdentityApi } from '../../identity';
 import type { MatterApi } from '../../matter';
 import type { MessageApi } from '../../message';
+import type { PrintApi } from '../../print';
 import type { CaseWorkflowPort } from '../case-workflow.port';
 import { caseErrors } from '../case.errors';
-import { allowedActions, applyTransition } from './case-state.rules';
+import { allowedActions, applyTransition, isTerminal } from './case-state.rules';
 import { caseRepo, type CaseRow } from './case.repo';
 
 export type CaseServiceDeps = {
@@ -23,7 +28,10 @@ export type CaseServiceDeps = {
   form: Pick<FormApi, 'getPublished' | 'validateVersion'>;
   workflow: CaseWorkflowPort;
   message: Pick<MessageApi, 'send'>;
-  files: Pick<FilesApi, 'getMeta'>;
+  files: Pick<FilesApi, 'getMeta' | 'attachToOrg' | 'readBytes' | 'storeGenerated'>;
+  elicense: Pick<ElicenseApi, 'isUsableAs'>;
+  /** Renders the result document (准予 / 不予许可决定书) of a concluded case; absent in narrow unit setups. */
+  print?: Pick<PrintApi, 'render'>;
   identity: Pick<IdentityApi, 'findOrg'>;
   /** 办件编号规则, e.g. `{region}{yyyy}{MM}{dd}{seq:6}`. */
   numberPattern: string;
@@ -38,20 +46,35 @@ const eventOf: Partial<Record<CaseAction, string>> = {
   return: 'case.application.returned', request_supplement: 'case.application.supplement_requested', conclude: 'case.application.concluded',
   withdraw: 'case.application.withdrawn',
 };
-const smsOf: Partial<Record<CaseAction, string>> = { accept: 'case.accepted.sms', accept_tolerated: 'case.accepted.sms', request_supplement: 'case.supplement.sms', conclude: 'case.concluded.sms' };
+const smsOf: Partial<Record<CaseAction, string>> = { accept: 'case.accepted.sms', accept_tolerated: 'case.accepted.sms', request_supplement: 'case.supplement.sms', return: 'case.returned.sms', conclude: 'case.concluded.sms' };
 const completesTask: readonly CaseAction[] = ['accept', 'accept_tolerated', 'not_accept', 'approve_step'];
 const endsProcess: readonly CaseAction[] = ['not_accept', 'return', 'withdraw'];
 /** What form expressions may read besides the form: the same on registration and at every node. */
 const formContextOf = (a: { applicantIdNo: string; applicantName: string }) => ({ applicantIdNo: a.applicantIdNo, applicantName: a.applicantName });
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** History entries whose opinion is addressed to the applicant (reasons they must see); other opinions stay internal. */
+const applicantFacing: ReadonlySet<string> = new Set(['request_supplement', 'return', 'not_accept', 'conclude', 'withdraw', 'supplement_received', 'change_delivery']);
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** 结果送达 as the form records it (deliveryMethod + mail fields), when the form has it. */
+export function deliveryOf(formData: Record<string, unknown>, mask: boolean): CaseDelivery | null {
+  const method = formData.deliveryMethod;
+  if (method !== 'post' && method !== 'window') return null;
+  if (method === 'window') return { method, recipient: null, phoneMasked: null, address: null };
+  const phone = str(formData.mailPhone);
+  return { method, recipient: str(formData.mailRecipient), phoneMasked: mask ? maskPhone(phone) : phone, address: str(formData.mailAddress) };
+}
 
 export const createCaseService = (deps: CaseServiceDeps) => {
   const now = deps.now ?? (() => new Date());
-  const actorOf = (ctx: RequestCtx) => ({ userId: ctx.user?.userId ?? null, userName: ctx.user?.displayName ?? null, orgId: ctx.user?.orgId ?? null });
+  const actorOf = (ctx: RequestCtx) => ({
+    userId: ctx.user?.userId ?? null, userName: ctx.user?.displayName ?? (ctx.citizen ? `${ctx.citizen.name}（申请人）` : null), orgId: ctx.user?.orgId ?? null,
+  });
   const orgName = async (q: Queryable, id: string | null) => (id ? (await deps.identity.findOrg(q, id))?.name ?? null : null);
 
+  /** An officer's case: inside their data scope, else 404. */
   async function load(q: Queryable, ctx: RequestCtx, id: string, lock = false): Promise<CaseRow> {
-    const row = await caseRepo.findInScope(q, id, ctx.user?.scope ?? null, { lock });
+    if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
+    const row = await caseRepo.findInScope(q, id, ctx.user.scope, { lock });
     if (!row) throw caseErrors.NOT_FOUND({ id });
     return row;
   }
@@ -80,12 +103,57 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       workflowInstanceId: row.workflowInstanceId, limitDays: row.limitDays, slaStartDate: row.slaStartDate, slaPausedDays: row.slaPausedDays,
       result: row.result as CaseView['result'], acceptedAt: row.acceptedAt?.toISOString() ?? null, concludedAt: row.concludedAt?.toISOString() ?? null,
       history: history.map((h) => ({ seq: h.seq, action: h.action, fromStatus: h.fromStatus as CaseStatus | null, toStatus: h.toStatus as CaseStatus, userName: h.userName, orgName: h.orgName, opinion: h.opinion, at: h.at.toISOString() })),
-      materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, name: m.name, fileId: m.fileId, sha256: m.sha256, sm3: m.sm3, status: m.status as 'provided', at: m.at.toISOString() })),
+      materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, name: m.name, fileId: m.fileId, sha256: m.sha256, sm3: m.sm3, status: m.status as 'provided', at: m.at.toISOString(), source: m.source as 'upload', licenceId: m.licenceId })),
       pauses: pauses.map((p) => ({ kind: p.kind as 'supplement', reason: p.reason, fromDate: p.fromDate, toDate: p.toDate })),
       links: links.map((l) => ({ kind: l.kind, refId: l.refId, label: l.label, at: l.at.toISOString() })),
       openTasks: tasks.map((t) => ({ id: t.id, nodeId: t.nodeId, nodeName: t.nodeName, assigneeId: t.assigneeId, dueDate: t.dueDate, formAccess: t.formAccess })),
       allowedActions: allowedActions(row.status as CaseStatus, row.resumeStatus as CaseStatus | null),
+      supplementRequest: supplementRequestOf(row, history),
+      delivery: deliveryOf(row.formData, true),
     };
+  }
+
+  function supplementRequestOf(row: CaseRow, history: Array<{ action: string; opinion: string; detail: Record<string, unknown>; at: Date }>): SupplementRequest | null {
+    if (row.status !== 'supplement') return null;
+    const h = history.findLast((x) => x.action === 'request_supplement');
+    if (!h) return null;
+    const materials = Array.isArray(h.detail.supplementMaterials) ? (h.detail.supplementMaterials as Array<{ code: string; name: string }>) : [];
+    return { reason: h.opinion, materials, at: h.at.toISOString() };
+  }
+
+  /**
+   * Materials given with an application or a 补件: each file must be the caller's own upload (a
+   * citizen's file is then handed to the accepting org), each e-licence in force, of the material's
+   * licence type and held by the applicant (or the person acting for a company).
+   */
+  async function resolveMaterials(q: Queryable, ctx: RequestCtx, input: { caseId: string; orgId: string; applicantIdNo: string; checklist: Pick<MatterChecklist, 'materials'>; materials: CaseMaterialInput[]; status: 'provided' | 'supplemented'; at: Date }) {
+    const byCode = new Map(input.checklist.materials.map((m) => [m.code, m]));
+    const holders = [input.applicantIdNo, ctx.citizen?.idNo].filter((x): x is string => !!x);
+    const rows = [];
+    for (const [i, m] of input.materials.entries()) {
+      const def = byCode.get(m.materialCode);
+      if (!def) throw caseErrors.MATERIAL_UNKNOWN({ materialCode: m.materialCode });
+      const base = { id: randomUUID(), caseId: input.caseId, materialCode: def.code, name: def.name, status: input.status, at: input.at };
+      if (m.licenceId) {
+        if (!def.elicenseType) throw caseErrors.MATERIAL_NO_ELICENSE({ materialCode: def.code, field: `materials.${i}` }, `“${def.name}”不能以电子证照替代，请上传文件`);
+        let problem: string | null = null;
+        for (const holder of holders) {
+          const u = await deps.elicense.isUsableAs(q, m.licenceId, def.elicenseType, holder);
+          if (u.usable) { problem = null; break; }
+          problem ??= u.message;
+          if (u.reason !== 'wrong_holder') { problem = u.message; break; }
+        }
+        if (problem) throw caseErrors.ELICENSE_UNUSABLE({ materialCode: def.code, field: `materials.${i}` }, `“${def.name}”：${problem}`);
+        rows.push({ ...base, source: 'elicense', licenceId: m.licenceId });
+        continue;
+      }
+      const meta = await deps.files.getMeta(q, m.fileId!);
+      if (!meta) throw caseErrors.FILE_NOT_FOUND({ fileId: m.fileId });
+      if (ctx.citizen && (meta.uploaderKind !== 'citizen' || meta.uploadedBy !== ctx.citizen.citizenId)) throw caseErrors.FILE_NOT_YOURS({ fileId: m.fileId });
+      if (ctx.citizen) await deps.files.attachToOrg(q, meta.id, input.orgId);
+      rows.push({ ...base, source: 'upload', fileId: meta.id, sha256: meta.sha256, sm3: meta.sm3 });
+    }
+    return rows;
   }
 
   async function notifyApplicant(q: Queryable, row: CaseRow, action: CaseAction, reason: string) {
@@ -107,22 +175,175 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     return task;
   }
 
+  /** One step of the case: state transition, the workflow task it completes, SLA clock, history, audit, event, SMS. */
+  async function actOn(tx: Queryable, ctx: RequestCtx, row: CaseRow, input: CaseActionBody, extraDetail: Record<string, unknown> = {}): Promise<CaseView> {
+    const body = CaseActionSchema.parse(input);
+    const id = row.id;
+    if (body.expectedRevision !== undefined && body.expectedRevision !== row.revision) throw caseErrors.STALE();
+    const opinion = body.opinion?.trim() ?? '';
+    const tr = applyTransition({ status: row.status as CaseStatus, resumeStatus: row.resumeStatus as CaseStatus | null }, body.action, opinion);
+    if (!tr.ok) {
+      if (tr.problem === 'reason_required') throw caseErrors.REASON_REQUIRED();
+      throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: body.action });
+    }
+    const at = now();
+    const today = chinaDate(at);
+    let to = tr.to;
+    let result: 'approved' | 'disapproved' | null = null;
+    let formChange: { formData: Record<string, unknown>; changedKeys: string[] } | null = null;
+    if (body.formData && !completesTask.includes(body.action)) throw caseErrors.FORM_NOT_EDITABLE({ node: null });
+
+    if (body.action === 'accept_tolerated') {
+      const version = await deps.matter.getVersion(row.matterVersionId, tx);
+      const missing = body.missingMaterials ?? [];
+      const defs = version.config.materials.filter((m) => missing.includes(m.code));
+      if (!missing.length || defs.length !== missing.length || defs.some((m) => !m.allowTolerance)) throw caseErrors.TOLERANCE_NOT_ALLOWED({ missingMaterials: missing });
+      await caseRepo.insertMaterials(tx, defs.map((m) => ({ id: randomUUID(), caseId: id, materialCode: m.code, name: m.name, status: 'tolerated_missing', at })));
+    }
+    if (body.action === 'tolerated_completed') await caseRepo.markMaterialsSupplied(tx, id, at);
+    let supplementMaterials: Array<{ code: string; name: string }> | undefined;
+    if (body.action === 'request_supplement' && body.supplementMaterials?.length) {
+      // 一次性告知: the materials named must be the matter's own
+      const version = await deps.matter.getVersion(row.matterVersionId, tx);
+      const byCode = new Map(version.config.materials.map((m) => [m.code, m.name]));
+      const unknown = body.supplementMaterials.filter((c) => !byCode.has(c));
+      if (unknown.length) throw caseErrors.MATERIAL_UNKNOWN({ materialCodes: unknown });
+      supplementMaterials = [...new Set(body.supplementMaterials)].map((code) => ({ code, name: byCode.get(code)! }));
+    }
+
+    if (row.workflowInstanceId) {
+      if (completesTask.includes(body.action)) {
+        const task = await taskOfCase(tx, row, body.taskId);
+        const outcome = body.action === 'not_accept' ? 'reject' : body.outcome ?? 'approve';
+        if (outcome === 'reject' && !opinion) throw caseErrors.REASON_REQUIRED();
+        if (body.formData) {
+          // only fields the node makes editable change; read-only and hidden ones keep the stored value
+          if (!task?.formAccess || !row.formVersionId) throw caseErrors.FORM_NOT_EDITABLE({ node: task?.nodeName ?? null });
+          const { sections } = await deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx);
+          const result = await deps.form.validateVersion(tx, row.formVersionId, body.formData,
+            { sections, access: task.formAccess, previous: row.formData, context: formContextOf(row) });
+          if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
+          formChange = { formData: result.values, changedKeys: changedFieldKeys(row.formData, result.values) };
+        }
+        if (task) {
+          const done = await deps.workflow.complete(tx, ctx, { taskId: task.id, outcome, opinion, ...(formChange ? { variables: formChange.formData } : {}) });
+          if (body.action === 'approve_step' && done.status === 'completed') {
+            to = 'concluded';
+            result = outcome === 'approve' ? 'approved' : 'disapproved';
+          }
+        }
+      }
+      if (endsProcess.includes(body.action)) await deps.workflow.terminate(tx, ctx, { instanceId: row.workflowInstanceId, reason: opinion });
+      if (tr.pause) await deps.workflow.suspend(tx, ctx, { instanceId: row.workflowInstanceId, reason: opinion });
+      if (tr.endPause) await deps.workflow.resume(tx, ctx, { instanceId: row.workflowInstanceId });
+      if (body.action === 'conclude' && (await deps.workflow.openTasks(tx, row.workflowInstanceId)).length) throw caseErrors.PROCESS_RUNNING();
+    }
+    if (body.action === 'conclude') {
+      if (!body.result) throw caseErrors.RESULT_REQUIRED();
+      result = body.result;
+    }
+
+    if (tr.pause) await caseRepo.openPause(tx, { id: randomUUID(), caseId: id, kind: tr.pause, reason: opinion, fromDate: today });
+    if (tr.endPause) await caseRepo.closePause(tx, id, dayBefore(today));
+    const next = {
+      status: to,
+      resumeStatus: tr.resumeStatus,
+      ...(tr.startsClock ? { slaStartDate: today, acceptedAt: at, acceptedBy: ctx.user?.userId ?? null } : {}),
+      ...(to === 'concluded' || tr.stopsClock ? { concludedAt: at } : {}),
+      ...(result ? { result } : {}),
+      ...(formChange ? { formData: formChange.formData } : {}),
+    };
+    const sla = await slaOf(tx, { ...row, ...next }, today);
+    const stopped = to === 'concluded' || tr.stopsClock;
+    if (!(await caseRepo.update(tx, id, row.revision, { ...next, ...sla, ...(stopped && sla.slaStatus !== 'none' ? { slaStatus: 'stopped' } : {}) }))) throw caseErrors.STALE();
+
+    const action: CaseAction = to === 'concluded' && body.action === 'approve_step' ? 'conclude' : body.action;
+    await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}), ...(supplementMaterials ? { supplementMaterials } : {}), ...extraDetail, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) }, at });
+    await deps.audit.recordFor(tx, ctx, { action: `case.application.${body.action}`, targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: row.status, to, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) } });
+    const topic = eventOf[action];
+    if (topic) await deps.events.emit(tx, topic, { caseId: id, caseNo: row.caseNo, matterCode: row.matterCode, orgId: row.orgId, status: to, result }, { traceId: ctx.traceId });
+    await notifyApplicant(tx, row, action, opinion);
+    return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+  }
+
+  function requireCitizen(ctx: RequestCtx) {
+    if (!ctx.citizen) throw commonErrors.UNAUTHENTICATED();
+    return ctx.citizen;
+  }
+  /** A case whose applicant is the signed-in person or the company they act for; 404 otherwise. */
+  async function loadForApplicant(q: Queryable, ctx: RequestCtx, id: string, lock = false) {
+    const row = await caseRepo.findForApplicant(q, id, applicantOf(requireCitizen(ctx)).idNo, { lock });
+    if (!row) throw caseErrors.NOT_FOUND({ id });
+    return row;
+  }
+
+  function citizenSummaryOf(row: CaseRow, evaluated: boolean) {
+    const todo = row.status === 'supplement' ? 'supplement' as const : row.status === 'concluded' && !evaluated ? 'evaluate' as const : row.status === 'returned' ? 'resubmit' as const : null;
+    return {
+      id: row.id, caseNo: row.caseNo, matterCode: row.matterCode, matterName: row.matterName, status: row.status as CaseStatus, result: row.result as CaseView['result'],
+      orgName: row.orgName, channel: row.channel as CaseView['channel'], submittedAt: row.submittedAt.toISOString(), concludedAt: row.concludedAt?.toISOString() ?? null, todo,
+    };
+  }
+
+  async function toCitizenView(q: Queryable, row: CaseRow): Promise<CitizenCaseView> {
+    const [history, materials, links, checklist] = await Promise.all([
+      caseRepo.history(q, row.id), caseRepo.materials(q, row.id), caseRepo.links(q, row.id),
+      row.formVersionId ? deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, q) : Promise.resolve(null),
+    ]);
+    const refusing = history.findLast((h) => h.action === 'return' || h.action === 'not_accept' || (h.action === 'approve_step' && h.detail.result === 'disapproved'));
+    const ended = row.status === 'returned' || row.status === 'not_accepted' || (row.status === 'concluded' && row.result === 'disapproved');
+    const names = new Map<string, string>();
+    for (const m of materials) if (m.fileId) names.set(m.fileId, (await deps.files.getMeta(q, m.fileId))?.fileName ?? '');
+    const doc = links.findLast((l) => l.kind === 'result_document');
+    return {
+      ...citizenSummaryOf(row, links.some((l) => l.kind === 'evaluation')),
+      applicantName: row.applicantName, applicantIdNoMasked: maskIdNo(row.applicantIdNo) ?? '', situationAnswers: row.situationAnswers,
+      formVersionId: row.formVersionId, formSections: checklist?.sections ?? [], formData: row.formData,
+      steps: history.filter((h) => h.action !== 'migrate_process' && h.action !== 'return_step').map((h) => {
+        const concluding = h.action === 'approve_step' && !!h.detail.result;
+        const facing = applicantFacing.has(h.action) || (concluding && h.detail.result === 'disapproved');
+        return {
+          action: concluding ? 'conclude' : h.action, label: concluding ? '办结' : h.action === 'change_delivery' ? '变更送达方式' : caseActionLabels[h.action as CaseAction] ?? h.action,
+          status: h.toStatus as CaseStatus, orgName: h.orgName, note: facing ? h.opinion : '', at: h.at.toISOString(),
+        };
+      }),
+      materials: materials.map((m) => ({ materialCode: m.materialCode, name: m.name, status: m.status as 'provided', source: m.source as 'upload', licenceId: m.licenceId, at: m.at.toISOString(), fileId: m.fileId, fileName: m.fileId ? names.get(m.fileId) ?? null : null })),
+      supplementRequest: supplementRequestOf(row, history),
+      refusalReason: ended && refusing ? refusing.opinion : null,
+      slaDeadline: row.slaDeadline,
+      delivery: deliveryOf(row.formData, false),
+      resultDocument: doc ? { fileId: doc.refId, label: doc.label } : null,
+    };
+  }
+
+  /** Inside the caller's transaction when given one (a declaration marks itself submitted with the case). */
+  const inTransaction = <T>(outer: Queryable | undefined, fn: (tx: Queryable) => Promise<T>) => (outer ? fn(outer) : deps.db.transaction(fn));
+
   const service = {
     /** 申报 / 窗口登记: validates against the matter version the case will keep for its whole life. */
-    create: (ctx: RequestCtx, input: CreateCaseBody) => deps.db.transaction(async (tx) => {
+    create: (ctx: RequestCtx, input: CreateCaseBody, outer?: Queryable) => inTransaction(outer, async (tx) => {
       const body = CreateCaseSchema.parse(input);
       if (body.idempotencyKey) {
         const existing = await caseRepo.findByIdempotencyKey(tx, body.idempotencyKey);
         if (existing) {
-          if (existing.createdBy !== (ctx.user?.userId ?? null)) throw caseErrors.DUPLICATE_SUBMISSION();
+          if (existing.createdBy !== (ctx.user?.userId ?? null) || existing.citizenId !== (ctx.citizen?.citizenId ?? null)) throw caseErrors.DUPLICATE_SUBMISSION();
           return toView(tx, existing);
         }
+      }
+      if (!ctx.user && !ctx.citizen) throw commonErrors.UNAUTHENTICATED();
+      if (ctx.citizen) {
+        // online: the applicant is whoever signed in (or the company they act for), never typed in
+        const self = applicantOf(ctx.citizen);
+        if (body.applicantType !== self.type || body.applicantIdNo.toUpperCase() !== self.idNo) throw caseErrors.APPLICANT_NOT_SELF();
+        body.applicantName = self.name;
+        if (body.channel === 'window') body.channel = 'online';
       }
       const orgId = body.orgId ?? ctx.user?.orgId;
       if (!orgId) throw caseErrors.ORG_REQUIRED({ field: 'orgId' });
       if (ctx.user && ctx.user.scope.kind !== 'self' && !scopeAllows(ctx.user.scope, { orgId })) throw caseErrors.ORG_OUT_OF_SCOPE({ orgId });
       const org = await deps.identity.findOrg(tx, orgId);
       if (!org) throw caseErrors.ORG_NOT_FOUND({ field: 'orgId' });
+      if (ctx.citizen && org.level !== 'station' && org.level !== 'window' && org.level !== 'county') throw caseErrors.ORG_NOT_SERVICE_POINT({ field: 'orgId' });
 
       const version = await deps.matter.getPublishedVersion(body.matterCode, { orgId, tx });
       const config = version.config;
@@ -150,25 +371,23 @@ export const createCaseService = (deps: CaseServiceDeps) => {
         form ??= { key, id: def.id };
         formData = { ...formData, ...result.values };
       }
-      const byCode = new Map(checklist.materials.map((m) => [m.code, m]));
+      if (body.channel !== 'window') {
+        // online and self-service applications carry every required material (shared data is fetched by the system)
+        const given = new Set(body.materials.map((m) => m.materialCode));
+        const missing = checklist.materials.filter((m) => m.required && m.source !== 'shared_data' && !given.has(m.code));
+        if (missing.length) throw caseErrors.MATERIALS_MISSING({ materials: missing.map((m) => ({ code: m.code, name: m.name })) }, `缺少必需的申请材料：${missing.map((m) => m.name).join('、')}`);
+      }
       const at = now();
       const id = randomUUID();
-      const materials = [];
-      for (const m of body.materials) {
-        const def = byCode.get(m.materialCode);
-        if (!def) throw caseErrors.MATERIAL_UNKNOWN({ materialCode: m.materialCode });
-        const meta = await deps.files.getMeta(tx, m.fileId);
-        if (!meta) throw caseErrors.FILE_NOT_FOUND({ fileId: m.fileId });
-        materials.push({ id: randomUUID(), caseId: id, materialCode: def.code, name: def.name, fileId: meta.id, sha256: meta.sha256, sm3: meta.sm3, status: 'provided', at });
-      }
+      const materials = await resolveMaterials(tx, ctx, { caseId: id, orgId, applicantIdNo: idNo, checklist, materials: body.materials, status: 'provided', at });
 
       const caseNo = await issueNumber(tx, 'case', deps.numberPattern, { date: today, vars: { region: org.regionCode ?? org.code.slice(0, 6) } });
       const processKey = checklist.processKey ?? config.bindings.processKey;
       await caseRepo.insert(tx, {
         id, caseNo, idempotencyKey: body.idempotencyKey ?? null, matterId: version.matterId, matterCode: version.matterCode, matterName: config.name,
         matterVersionId: version.id, matterVersionNo: version.versionNo, policeType: config.policeType, applicantType: body.applicantType,
-        applicantName: body.applicantName, applicantIdNo: idNo, contactPhone: body.contactPhone ?? null, channel: body.channel, status: 'submitted',
-        orgId, orgName: org.name, createdBy: ctx.user?.userId ?? null, situationAnswers: body.situationAnswers, formKey: form?.key ?? null,
+        applicantName: body.applicantName, applicantIdNo: idNo, contactPhone: body.contactPhone ?? ctx.citizen?.phone ?? null, channel: body.channel, status: 'submitted',
+        orgId, orgName: org.name, createdBy: ctx.user?.userId ?? null, citizenId: ctx.citizen?.citizenId ?? null, situationAnswers: body.situationAnswers, formKey: form?.key ?? null,
         formVersionId: form?.id ?? null, formData, processKey, limitDays: config.promisedLimitDays ?? config.statutoryLimitDays,
         submittedAt: at,
       });
@@ -187,86 +406,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     }),
 
     /** One step of the case: state transition, the workflow task it completes, SLA clock, history, audit, event, SMS. */
-    act: (ctx: RequestCtx, id: string, input: CaseActionBody) => deps.db.transaction(async (tx) => {
-      const body = CaseActionSchema.parse(input);
-      const row = await load(tx, ctx, id, true);
-      if (body.expectedRevision !== undefined && body.expectedRevision !== row.revision) throw caseErrors.STALE();
-      const opinion = body.opinion?.trim() ?? '';
-      const tr = applyTransition({ status: row.status as CaseStatus, resumeStatus: row.resumeStatus as CaseStatus | null }, body.action, opinion);
-      if (!tr.ok) {
-        if (tr.problem === 'reason_required') throw caseErrors.REASON_REQUIRED();
-        throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: body.action });
-      }
-      const at = now();
-      const today = chinaDate(at);
-      let to = tr.to;
-      let result: 'approved' | 'disapproved' | null = null;
-      let formChange: { formData: Record<string, unknown>; changedKeys: string[] } | null = null;
-      if (body.formData && !completesTask.includes(body.action)) throw caseErrors.FORM_NOT_EDITABLE({ node: null });
-
-      if (body.action === 'accept_tolerated') {
-        const version = await deps.matter.getVersion(row.matterVersionId, tx);
-        const missing = body.missingMaterials ?? [];
-        const defs = version.config.materials.filter((m) => missing.includes(m.code));
-        if (!missing.length || defs.length !== missing.length || defs.some((m) => !m.allowTolerance)) throw caseErrors.TOLERANCE_NOT_ALLOWED({ missingMaterials: missing });
-        await caseRepo.insertMaterials(tx, defs.map((m) => ({ id: randomUUID(), caseId: id, materialCode: m.code, name: m.name, status: 'tolerated_missing', at })));
-      }
-      if (body.action === 'tolerated_completed') await caseRepo.markMaterialsSupplied(tx, id, at);
-
-      if (row.workflowInstanceId) {
-        if (completesTask.includes(body.action)) {
-          const task = await taskOfCase(tx, row, body.taskId);
-          const outcome = body.action === 'not_accept' ? 'reject' : body.outcome ?? 'approve';
-          if (outcome === 'reject' && !opinion) throw caseErrors.REASON_REQUIRED();
-          if (body.formData) {
-            // only fields the node makes editable change; read-only and hidden ones keep the stored value
-            if (!task?.formAccess || !row.formVersionId) throw caseErrors.FORM_NOT_EDITABLE({ node: task?.nodeName ?? null });
-            const { sections } = await deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx);
-            const result = await deps.form.validateVersion(tx, row.formVersionId, body.formData,
-              { sections, access: task.formAccess, previous: row.formData, context: formContextOf(row) });
-            if (!result.ok) throw caseErrors.FORM_INVALID({ errors: result.errors });
-            formChange = { formData: result.values, changedKeys: changedFieldKeys(row.formData, result.values) };
-          }
-          if (task) {
-            const done = await deps.workflow.complete(tx, ctx, { taskId: task.id, outcome, opinion, ...(formChange ? { variables: formChange.formData } : {}) });
-            if (body.action === 'approve_step' && done.status === 'completed') {
-              to = 'concluded';
-              result = outcome === 'approve' ? 'approved' : 'disapproved';
-            }
-          }
-        }
-        if (endsProcess.includes(body.action)) await deps.workflow.terminate(tx, ctx, { instanceId: row.workflowInstanceId, reason: opinion });
-        if (tr.pause) await deps.workflow.suspend(tx, ctx, { instanceId: row.workflowInstanceId, reason: opinion });
-        if (tr.endPause) await deps.workflow.resume(tx, ctx, { instanceId: row.workflowInstanceId });
-        if (body.action === 'conclude' && (await deps.workflow.openTasks(tx, row.workflowInstanceId)).length) throw caseErrors.PROCESS_RUNNING();
-      }
-      if (body.action === 'conclude') {
-        if (!body.result) throw caseErrors.RESULT_REQUIRED();
-        result = body.result;
-      }
-
-      if (tr.pause) await caseRepo.openPause(tx, { id: randomUUID(), caseId: id, kind: tr.pause, reason: opinion, fromDate: today });
-      if (tr.endPause) await caseRepo.closePause(tx, id, dayBefore(today));
-      const next = {
-        status: to,
-        resumeStatus: tr.resumeStatus,
-        ...(tr.startsClock ? { slaStartDate: today, acceptedAt: at, acceptedBy: ctx.user?.userId ?? null } : {}),
-        ...(to === 'concluded' || tr.stopsClock ? { concludedAt: at } : {}),
-        ...(result ? { result } : {}),
-        ...(formChange ? { formData: formChange.formData } : {}),
-      };
-      const sla = await slaOf(tx, { ...row, ...next }, today);
-      const stopped = to === 'concluded' || tr.stopsClock;
-      if (!(await caseRepo.update(tx, id, row.revision, { ...next, ...sla, ...(stopped && sla.slaStatus !== 'none' ? { slaStatus: 'stopped' } : {}) }))) throw caseErrors.STALE();
-
-      const action: CaseAction = to === 'concluded' && body.action === 'approve_step' ? 'conclude' : body.action;
-      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}), ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) }, at });
-      await deps.audit.recordFor(tx, ctx, { action: `case.application.${body.action}`, targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: row.status, to, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) } });
-      const topic = eventOf[action];
-      if (topic) await deps.events.emit(tx, topic, { caseId: id, caseNo: row.caseNo, matterCode: row.matterCode, orgId: row.orgId, status: to, result }, { traceId: ctx.traceId });
-      await notifyApplicant(tx, row, action, opinion);
-      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
-    }),
+    act: (ctx: RequestCtx, id: string, input: CaseActionBody) => deps.db.transaction(async (tx) => actOn(tx, ctx, await load(tx, ctx, id, true), input)),
 
     /** 退回 inside the approval process to an earlier node; the case's status does not change. */
     returnStep: (ctx: RequestCtx, id: string, input: { taskId: string; targetNodeId: string; opinion: string }) => deps.db.transaction(async (tx) => {
@@ -324,6 +464,82 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       }
       return notified;
     }),
+
+    // ------------------------------------------------------------ the applicant's side (我的办件)
+
+    /** 我的办件: cases of the signed-in person, or of the company they act for. */
+    async listForApplicant(ctx: RequestCtx, query: CitizenCaseListQuery) {
+      const a = applicantOf(requireCitizen(ctx));
+      const { rows, total } = await caseRepo.listByApplicant(deps.db, a.idNo, query);
+      return { items: rows.map(({ row, evaluated }) => citizenSummaryOf(row, !!evaluated)), total };
+    },
+
+    getForApplicant: async (ctx: RequestCtx, id: string) => toCitizenView(deps.db, await loadForApplicant(deps.db, ctx, id)),
+
+    /** 补件: the applicant answers a request for materials online; the case goes back to where it was and the clock resumes. */
+    supply: (ctx: RequestCtx, id: string, input: SupplyMaterialsBody) => deps.db.transaction(async (tx) => {
+      const body = SupplySchema.parse(input);
+      const row = await loadForApplicant(tx, ctx, id, true);
+      if (row.status !== 'supplement') throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: 'supply' }, '该办件当前不需要补正材料');
+      const request = supplementRequestOf(row, await caseRepo.history(tx, row.id));
+      const given = new Set(body.materials.map((m) => m.materialCode));
+      const missing = (request?.materials ?? []).filter((m) => !given.has(m.code));
+      if (missing.length) throw caseErrors.SUPPLEMENT_INCOMPLETE({ materials: missing }, `还有需补正的材料未提交：${missing.map((m) => m.name).join('、')}`);
+      const version = await deps.matter.getVersion(row.matterVersionId, tx);
+      const materials = await resolveMaterials(tx, ctx, { caseId: row.id, orgId: row.orgId, applicantIdNo: row.applicantIdNo, checklist: version.config, materials: body.materials, status: 'supplemented', at: now() });
+      await caseRepo.insertMaterials(tx, materials);
+      await actOn(tx, ctx, row, { action: 'supplement_received', opinion: body.note }, { suppliedMaterials: materials.map((m) => m.materialCode) });
+      return toCitizenView(tx, (await caseRepo.findInScope(tx, row.id, null))!);
+    }),
+
+    /** The applicant's file (a material or the result document) of their own case. */
+    async applicantFile(ctx: RequestCtx, id: string, fileId: string) {
+      const row = await loadForApplicant(deps.db, ctx, id);
+      const [materials, links] = await Promise.all([caseRepo.materials(deps.db, row.id), caseRepo.links(deps.db, row.id)]);
+      if (!materials.some((m) => m.fileId === fileId) && !links.some((l) => l.kind === 'result_document' && l.refId === fileId)) throw caseErrors.FILE_NOT_FOUND({ fileId });
+      const meta = await deps.files.getMeta(deps.db, fileId);
+      const bytes = meta && (await deps.files.readBytes(meta.sha256));
+      if (!meta || !bytes) throw caseErrors.FILE_NOT_FOUND({ fileId });
+      return { meta, bytes };
+    },
+
+    /** 变更结果送达方式 (窗口领取 ↔ 邮寄) at the applicant's request; recorded in the case history. */
+    changeDelivery: (ctx: RequestCtx, id: string, input: { method: 'window' | 'post'; mailRecipient?: string; mailPhone?: string; mailRegion?: string; mailAddress?: string; reason: string }) => deps.db.transaction(async (tx) => {
+      const row = await load(tx, ctx, id, true);
+      if (isTerminal(row.status as CaseStatus)) throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: 'change_delivery' });
+      const mail = input.method === 'post' ? { mailRecipient: input.mailRecipient?.trim(), mailPhone: input.mailPhone?.trim(), mailRegion: input.mailRegion?.trim(), mailAddress: input.mailAddress?.trim() } : {};
+      if (input.method === 'post' && (!mail.mailRecipient || !mail.mailPhone || !/^1\d{10}$/.test(mail.mailPhone) || !mail.mailAddress || mail.mailAddress.length < 5)) throw caseErrors.DELIVERY_INVALID();
+      const before = deliveryOf(row.formData, true);
+      const formData = { ...row.formData, deliveryMethod: input.method, ...mail };
+      if (!(await caseRepo.update(tx, id, row.revision, { formData }))) throw caseErrors.STALE();
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: 'change_delivery', fromStatus: row.status, toStatus: row.status, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion: input.reason, detail: { from: before?.method ?? null, to: input.method }, at: now() });
+      await deps.audit.recordFor(tx, ctx, { action: 'case.application.change_delivery', targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: before?.method ?? null, to: input.method } });
+      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+    }),
+
+    /**
+     * 结果文书: the concluded case's 准予许可决定书 or 不予许可决定书 from the published print template,
+     * stored as a file and linked to the case. Run after the conclusion commits (event subscriber); a
+     * second run does nothing.
+     */
+    issueResultDocument: async (q: Queryable, caseId: string) => {
+      const row = await caseRepo.findInScope(q, caseId, null);
+      if (!deps.print || !row || row.status !== 'concluded' || !row.result) return null;
+      const links = await caseRepo.links(q, caseId);
+      if (links.some((l) => l.kind === 'result_document')) return null;
+      const history = await caseRepo.history(q, caseId);
+      const last = history.findLast((h) => h.action === 'approve_step' || h.action === 'conclude');
+      const approved = row.result === 'approved';
+      const key = approved ? 'approval_result' : 'disapproval_result';
+      const label = approved ? '准予许可决定书' : '不予许可决定书';
+      const doc = await deps.print.render(q, key, {
+        applicantName: row.applicantName, matterName: row.matterName, caseNo: row.caseNo, orgName: row.orgName ?? '',
+        concludedDate: chinaDate(row.concludedAt ?? now()), opinion: last?.opinion ?? '', reason: approved ? '' : last?.opinion ?? '',
+      });
+      const file = await deps.files.storeGenerated(q, { bytes: doc.bytes, fileName: `${label}-${row.caseNo}.pdf`, mime: 'application/pdf', purpose: 'result_document', orgId: row.orgId });
+      await caseRepo.addLink(q, { id: randomUUID(), caseId, kind: 'result_document', refId: file.id, label, at: now() });
+      return file.id;
+    },
 
     /** For other modules: record something produced for the case (notice, payment, delivery, evaluation, archive). */
     addLink: async (q: Queryable, caseId: string, link: { kind: string; refId: string; label: string }) => {

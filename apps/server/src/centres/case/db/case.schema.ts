@@ -29,6 +29,8 @@ export const caseApplication = pgTable('case_application', {
   orgId: uuid('org_id').notNull(),
   orgName: text('org_name'),
   createdBy: uuid('created_by'),
+  /** The citizen account that submitted it online (the applicant, a company's representative or its agent). */
+  citizenId: uuid('citizen_id'),
   acceptedBy: uuid('accepted_by'),
   situationAnswers: jsonb('situation_answers').$type<SituationAnswers>().notNull().default({}),
   formKey: text('form_key'),
@@ -88,6 +90,9 @@ export const caseMaterial = pgTable('case_material', {
   materialCode: text('material_code').notNull(),
   name: text('name').notNull(),
   fileId: uuid('file_id'),
+  /** 免证办: the e-licence given in place of an upload. */
+  licenceId: text('licence_id'),
+  source: text('source').notNull().default('upload'),
   sha256: text('sha256'),
   sm3: text('sm3'),
   status: text('status').notNull(),
@@ -95,6 +100,7 @@ export const caseMaterial = pgTable('case_material', {
 }, (t) => [
   index('case_material_case_idx').on(t.caseId),
   check('case_material_status_check', sql`${t.status} in ('provided','tolerated_missing','supplemented')`),
+  check('case_material_source_check', sql`${t.source} in ('upload','elicense')`),
 ]);
 
 /** Periods the SLA clock stood still: 补正 (supplement) and 特别程序. */

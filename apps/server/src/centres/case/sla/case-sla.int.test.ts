@@ -2,6 +2,7 @@ import { idCheckChar } from '@jsga/form-engine';
 import type { RequestCtx } from '@jsga/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
+import type { ElicenseApi } from '../../elicense';
 import type { FilesApi } from '../../files';
 import type { FormApi } from '../../form';
 import type { IdentityApi } from '../../identity';
@@ -41,7 +42,7 @@ beforeAll(async () => {
     db: p.database.db, audit: { record: async () => {}, recordFor: async () => {} }, events: p.events,
     identity: m.get('identity')!.api as IdentityApi, matter: m.get('matter')!.api as MatterApi, form: m.get('form')!.api as FormApi,
     workflow: wf, message: m.get('message')!.api as MessageApi, files: m.get('files')!.api as FilesApi,
-    numberPattern: '{region}{yyyy}{MM}{dd}{seq:6}', warnDays: 1, now: () => clock,
+    elicense: m.get('elicense')!.api as ElicenseApi, numberPattern: '{region}{yyyy}{MM}{dd}{seq:6}', warnDays: 1, now: () => clock,
   });
   officerToken = await p.login('xinjiekou');
   const me = (await p.app.inject({ url: '/api/auth/me', headers: p.as(officerToken) })).json();

@@ -35,7 +35,7 @@ describe('prefill merging', () => {
     expect(p.values).toEqual({ name: '张明远', address: '玄武区珠江路88号', householdNo: '320102881', hukouAddress: '玄武区珠江路88号1幢', licenceClass: 'C1' });
     expect(p.sources.address).toEqual({ licenceId: id.id, typeCode: 'resident_id_card', typeName: '居民身份证', faceKey: 'address' });
     expect(p.sources.licenceClass.licenceId).toBe(driving.id);
-    expect(p.byType.driving_licence).toEqual({ licenceId: driving.id, face: { address: '旧地址', vehicleClass: 'C1' } });
+    expect(p.byType.driving_licence).toEqual({ licenceId: driving.id, face: { address: '旧地址', vehicleClass: 'C1' }, validFrom: driving.validFrom, validTo: driving.validTo });
   });
 
   it('ignores expired and revoked licences, and prefers the newer of two of one type', () => {

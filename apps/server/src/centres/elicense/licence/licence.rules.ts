@@ -20,7 +20,7 @@ export type Prefill = {
   /** Which licence (and which 照面 field) each value came from, so a form can mark it 'filled from source'. */
   sources: Record<string, PrefillSource>;
   /** Each type's in-force licence 照面, by type code: what form fields with `prefill.source = 'elicense'` read by path. */
-  byType: Record<string, { licenceId: string; face: Record<string, string> }>;
+  byType: Record<string, { licenceId: string; face: Record<string, string>; validFrom: string | null; validTo: string | null }>;
 };
 
 /**
@@ -35,7 +35,7 @@ export function mergePrefill(licences: Licence[], types: LicenceType[], today: s
   const out: Prefill = { values: {}, sources: {}, byType: {} };
   for (const l of ordered) {
     const type = typeByCode.get(l.typeCode)!;
-    out.byType[l.typeCode] ??= { licenceId: l.id, face: { ...l.faceData } };
+    out.byType[l.typeCode] ??= { licenceId: l.id, face: { ...l.faceData }, validFrom: l.validFrom, validTo: l.validTo };
     for (const f of type.faceFields) {
       const v = l.faceData[f.key];
       if (!f.prefillKey || v === undefined || v === null || v === '' || f.prefillKey in out.values) continue;

@@ -14,6 +14,8 @@ export const filesObject = pgTable('files_object', {
   fileName: text('file_name').notNull(),
   purpose: text('purpose').notNull().default('material'),
   uploadedBy: uuid('uploaded_by'),
+  /** 'user' (an officer; uploadedBy is a user id) or 'citizen' (uploadedBy is a citizen account id). */
+  uploaderKind: text('uploader_kind').notNull().default('user'),
   orgId: uuid('org_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('files_object_sha256_idx').on(t.sha256), index('files_object_uploader_idx').on(t.uploadedBy)]);

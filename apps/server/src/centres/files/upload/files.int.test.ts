@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../../../testing/multipart';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 
 let p: TestPlatform;
 beforeAll(async () => { p = await createTestPlatform({ env: { UPLOAD_MAX_BYTES: '65536' } }); });
 afterAll(() => p.close());
 
-/** A multipart body as a browser sends it. */
-function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----jsga' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = async (token: string, fileName: string, content: Buffer) => {
   const body = multipart(fileName, content, { purpose: 'material' });
   return p.app.inject({ method: 'POST', url: '/api/files/', headers: { ...p.as(token), ...body.headers }, payload: body.payload });

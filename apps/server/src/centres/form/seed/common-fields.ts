@@ -25,7 +25,7 @@ export const ethnicity: FieldDef = {
   options: ['汉族', '回族', '满族', '蒙古族', '壮族', '苗族', '土家族', '维吾尔族', '藏族', '其他民族'].map((v) => ({ value: v, label: v })),
 };
 
-export const contactPhone: FieldDef = { key: 'contactPhone', label: '联系电话', type: 'phone', required: true, help: '用于接收受理、办结短信通知' };
+export const contactPhone: FieldDef = { key: 'contactPhone', label: '联系电话', type: 'phone', required: true, help: '用于接收受理、办结短信通知', prefill: { source: 'applicant', path: 'phone' } };
 
 const isPost = "deliveryMethod == 'post'";
 

@@ -22,7 +22,7 @@ export const drivingLicenceRenewalForm: FormDefinition = {
       key: 'applicant', title: '驾驶人信息',
       fields: [
         applicantName, applicantIdNo, sexFromIdNo, contactPhone,
-        { key: 'contactAddress', label: '联系地址', type: 'address', required: true, maxLength: 200, span: 2 },
+        { key: 'contactAddress', label: '联系地址', type: 'address', required: true, maxLength: 200, span: 2, prefill: { source: 'population', path: 'address' } },
       ],
     },
     {
@@ -40,13 +40,13 @@ export const drivingLicenceRenewalForm: FormDefinition = {
           rules: [{ assert: 'len(value) == 12 && number(value) != null', message: '档案编号为12位数字' }] },
         { key: 'licenceClass', label: '准驾车型', type: 'select', required: true, prefill: { source: 'elicense', elicenseType: 'driving_licence', path: 'vehicleClass' },
           options: licenceClasses.map(([value, name]) => ({ value, label: `${value}（${name}）` })) },
-        { key: 'firstIssueDate', label: '初次领证日期', type: 'date', required: true,
+        { key: 'firstIssueDate', label: '初次领证日期', type: 'date', required: true, prefill: { source: 'elicense', elicenseType: 'driving_licence', path: 'firstIssueDate' },
           rules: [
             { assert: 'value <= today()', message: '初次领证日期不能晚于今天' },
             { assert: 'yearsBetween(idNo, value) >= 18', message: '初次领证时须年满十八周岁' },
           ] },
-        { key: 'validFrom', label: '有效期起始日期', type: 'date', required: true, rules: [{ assert: 'value <= today()', message: '有效期起始日期不能晚于今天' }] },
-        { key: 'validUntil', label: '有效期止', type: 'date', required: true,
+        { key: 'validFrom', label: '有效期起始日期', type: 'date', required: true, prefill: { source: 'elicense', elicenseType: 'driving_licence', path: 'validFrom' }, rules: [{ assert: 'value <= today()', message: '有效期起始日期不能晚于今天' }] },
+        { key: 'validUntil', label: '有效期止', type: 'date', required: true, prefill: { source: 'elicense', elicenseType: 'driving_licence', path: 'validTo' },
           rules: [
             { assert: 'value > validFrom', message: '有效期止须晚于有效期起始日期' },
             { when: renew, assert: 'daysBetween(today(), value) <= 90', message: '有效期满前九十日内方可申请换证' },

@@ -29,6 +29,17 @@ export const orgRepo = {
     return row ?? null;
   },
 
+  /** 受理网点 the public may choose: active 派出所 and windows, with the 分局 above them; public information. */
+  async servicePoints(q: Queryable, keyword?: string) {
+    const rows = await q.select({ id: identityOrg.id, name: identityOrg.name, level: identityOrg.level, regionCode: identityOrg.regionCode,
+      parentName: sql<string | null>`(select p.name from identity_org p where p.id = "identity_org"."parent_id")` })
+      .from(identityOrg)
+      .where(and(eq(identityOrg.status, 'active'), or(eq(identityOrg.level, 'station'), eq(identityOrg.level, 'window')),
+        keyword ? ilike(identityOrg.name, `%${escapeLike(keyword)}%`) : undefined))
+      .orderBy(asc(identityOrg.code)).limit(200);
+    return rows;
+  },
+
   /** Ids of an org and all orgs below it (materialised path prefix). */
   async listSubtreeIds(q: Queryable, orgIds: string[]): Promise<string[]> {
     if (!orgIds.length) return [];

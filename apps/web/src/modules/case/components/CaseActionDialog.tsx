@@ -3,8 +3,10 @@ import { Alert, Form, Input, Modal, Radio, Select, Space, Typography } from 'ant
 import type { CaseAction, CaseView } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { isApiError } from '../../../app/request';
-import { useCaseAction, useMatterChecklist } from '../api';
-import { actionBody, actionSpecs, actionTitle, carriesForm, errorFields, needsTask, reasonRequired, type ActionForm } from './case-actions';
+import { useCaseAction } from '../api';
+import { actionBody, actionSpecs, actionTitleFor, carriesForm, defaultTaskId, errorFields, needsTask, reasonRequired, type ActionForm } from './case-actions';
+import { SupplementMaterialsField } from './SupplementMaterialsField';
+import { useMatterMaterials } from './useMatterMaterials';
 import { DialogKeyboard } from '../../../app/dialog-keyboard';
 
 interface Props {
@@ -21,20 +23,6 @@ interface Props {
   onFormErrors?: (errors: { path: string; message: string }[]) => void;
 }
 
-/** 暂缺材料: the materials of the case's situations that may be tolerated, from the server's checklist. */
-function useToleranceOptions(view: CaseView, enabled: boolean) {
-  const checklist = useMatterChecklist(view.matterCode, view.situationAnswers, enabled);
-  const options = useMemo(() => {
-    const provided = new Set(view.materials.filter((m) => m.status !== 'tolerated_missing').map((m) => m.materialCode));
-    return (checklist.data?.materials ?? []).map((m) => ({
-      value: m.code,
-      label: `${m.name}（${m.code}）${m.allowTolerance ? '' : ' · 不可容缺'}${provided.has(m.code) ? ' · 已提交' : ''}`,
-      disabled: !m.allowTolerance,
-    }));
-  }, [checklist.data, view.materials]);
-  return { options, checklist };
-}
-
 /**
  * One dialog per case action: the fields the action needs (task, outcome, result, missing materials,
  * reason), a sentence saying what will happen, Enter to confirm. Server refusals stay in the dialog so
@@ -46,21 +34,28 @@ export function CaseActionDialog({ view, action, onClose, onReload, formData, ch
   const [error, setError] = useState<string | null>(null);
   const outcome = Form.useWatch('outcome', form);
   const spec = action ? actionSpecs[action] : null;
-  const tolerance = useToleranceOptions(view, !!spec?.missingMaterials);
+  const matter = useMatterMaterials(view, !!(spec?.missingMaterials || spec?.supplementMaterials));
+  // 暂缺材料: only what the matter lets be tolerated
+  const toleranceOptions = useMemo(
+    () => matter.materials.filter((m) => m.allowTolerance).map((m) => ({ value: m.code, label: `${m.name}（${m.code}）${m.provided ? ' · 已提交' : ''}` })),
+    [matter.materials],
+  );
 
   useEffect(() => {
     if (!action) return;
     form.resetFields();
     setError(null);
-    form.setFieldsValue({ taskId: view.openTasks[0]?.id, outcome: actionSpecs[action].outcome ? 'approve' : undefined });
+    form.setFieldsValue({ taskId: defaultTaskId(view), outcome: actionSpecs[action].outcome ? 'approve' : undefined });
     // only when a dialog opens: a reload of the case must not wipe what is being typed
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, form]);
 
   if (!action || !spec) return null;
-  const label = actionTitle(action);
+  const label = actionTitleFor(action, view);
   const withTask = needsTask(action, view);
   const mustGiveReason = reasonRequired(action, outcome);
+
+  const versionNote = matter.otherVersionNo !== null ? `材料取自事项现行版本 v${matter.otherVersionNo}，本办件按 v${view.matterVersionNo} 办理，请核对` : undefined;
 
   const withForm = !!formData && carriesForm(action);
   const submit = async () => {
@@ -158,23 +153,24 @@ export function CaseActionDialog({ view, action, onClose, onReload, formData, ch
               label="暂缺的材料"
               rules={[{ required: true, type: 'array', min: 1, message: '请选择暂缺的材料' }]}
               extra={
-                tolerance.checklist.data && tolerance.checklist.data.versionNo !== view.matterVersionNo
-                  ? `材料取自事项现行版本 v${tolerance.checklist.data.versionNo}，本办件按 v${view.matterVersionNo} 办理，请核对`
-                  : tolerance.checklist.isError
-                    ? '无法加载本事项的材料清单，请直接输入材料编码后按 Enter'
-                    : undefined
+                versionNote ?? (matter.isError ? '无法加载本事项的材料清单，请直接输入材料编码后按 Enter' : undefined)
               }
             >
               <Select
                 aria-label="暂缺的材料"
                 autoFocus
-                mode={tolerance.checklist.isError ? 'tags' : 'multiple'}
-                loading={tolerance.checklist.isLoading}
-                options={tolerance.options}
+                mode={matter.isError ? 'tags' : 'multiple'}
+                loading={matter.isLoading}
+                options={toleranceOptions}
                 placeholder="选择允许容缺的材料"
                 notFoundContent="本事项没有可容缺的材料"
                 optionFilterProp="label"
               />
+            </Form.Item>
+          )}
+          {spec.supplementMaterials && (
+            <Form.Item name="supplementMaterials" label="需补正的材料" extra={versionNote}>
+              <SupplementMaterialsField materials={matter.materials} loading={matter.isLoading} failed={matter.isError} />
             </Form.Item>
           )}
           <Form.Item

@@ -62,7 +62,7 @@ function Digest({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-/** 材料: what was handed in (with its digests) and what is still owed under 容缺. */
+/** 材料: what was handed in (files with their digests, or e-licences in their place) and what is still owed under 容缺. */
 export function CaseMaterials({ materials }: { materials: CaseView['materials'] }) {
   return (
     <Table<Material>
@@ -80,9 +80,19 @@ export function CaseMaterials({ materials }: { materials: CaseView['materials'] 
         {
           title: '文件',
           key: 'file',
-          width: 90,
+          width: 150,
           render: (_: unknown, m) =>
-            m.fileId ? (
+            m.source === 'elicense' ? (
+              // 免证办: an e-licence in place of a file
+              <Space size={4} wrap>
+                <Tag color="blue" style={{ marginInlineEnd: 0 }}>电子证照</Tag>
+                {m.licenceId && (
+                  <Typography.Text type="secondary" copyable={{ text: m.licenceId, tooltips: ['复制证照标识', '已复制'] }} title={m.licenceId} style={{ fontSize: 12 }}>
+                    {m.licenceId.slice(0, 8)}…
+                  </Typography.Text>
+                )}
+              </Space>
+            ) : m.fileId ? (
               <Typography.Link
                 href={fileContentUrl(m.fileId)}
                 onClick={(e) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SituationQuestion } from '@jsga/contracts';
-import { actionBody, needsTask, orderedActions, reasonRequired } from './case-actions';
+import { actionBody, actionTitleFor, defaultTaskId, inPreReview, isFinished, needsTask, orderedActions, reasonRequired } from './case-actions';
 import { ApiError } from '../../../app/request';
 import { applicantIdProblem, formDataOf, refusalOf } from './CaseCreateDrawer';
 import { nodeMappingOf } from './MigrateProcessDialog';
@@ -36,6 +36,34 @@ describe('case actions', () => {
     expect(actionBody('conclude', { result: 'disapproved', taskId: T1 }, two)).toEqual({ action: 'conclude', result: 'disapproved', expectedRevision: 7 });
     expect(needsTask('conclude', two)).toBe(false);
     expect(needsTask('approve_step', two)).toBe(true);
+  });
+
+  it('sends the ticked materials with 补件 only when some are ticked', () => {
+    const none = { openTasks: [], revision: 7 };
+    expect(actionBody('request_supplement', { opinion: '照片不清晰', supplementMaterials: ['M02'] }, none))
+      .toEqual({ action: 'request_supplement', opinion: '照片不清晰', supplementMaterials: ['M02'], expectedRevision: 7 });
+    expect(actionBody('request_supplement', { opinion: '表格填写有误', supplementMaterials: [] }, none)).toEqual({ action: 'request_supplement', opinion: '表格填写有误', expectedRevision: 7 });
+    expect(actionBody('return', { opinion: 'x', supplementMaterials: ['M02'] }, none)).toEqual({ action: 'return', opinion: 'x', expectedRevision: 7 });
+  });
+
+  it('names the actions in pre-review words only for online and mobile applications before the tolerated materials are in', () => {
+    expect(inPreReview({ channel: 'online', status: 'submitted' })).toBe(true);
+    expect(inPreReview({ channel: 'mobile', status: 'tolerated' })).toBe(true);
+    expect(inPreReview({ channel: 'window', status: 'submitted' })).toBe(false);
+    expect(inPreReview({ channel: 'online', status: 'accepted' })).toBe(false);
+    expect(actionTitleFor('accept', { channel: 'online', status: 'pre_review' })).toBe('预审通过');
+    expect(actionTitleFor('accept_tolerated', { channel: 'online', status: 'submitted' })).toBe('容缺收件');
+    expect(actionTitleFor('not_accept', { channel: 'online', status: 'submitted' })).toBe('不予受理');
+    expect(actionTitleFor('accept', { channel: 'window', status: 'submitted' })).toBe('受理');
+    expect(isFinished('returned')).toBe(true);
+    expect(isFinished('supplement')).toBe(false);
+  });
+
+  it('completes the 受理 task by default, else the first open task', () => {
+    const check = { id: T1, nodeId: 'check', nodeName: '材料核查', assigneeId: null, dueDate: null, formAccess: null };
+    expect(defaultTaskId({ openTasks: [check, task(T2)] })).toBe(T2);
+    expect(defaultTaskId({ openTasks: [check] })).toBe(T1);
+    expect(defaultTaskId({ openTasks: [] })).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { CaseAction, caseActionLabels, type CaseActionBody, type CaseView } from '@jsga/contracts';
+import { CaseAction, caseActionLabels, type CaseActionBody, type CaseStatus, type CaseView } from '@jsga/contracts';
 
 /** What the officer enters in an action dialog. */
 export interface ActionForm {
@@ -7,6 +7,7 @@ export interface ActionForm {
   outcome?: 'approve' | 'reject';
   result?: 'approved' | 'disapproved';
   missingMaterials?: string[];
+  supplementMaterials?: string[];
 }
 
 /** The fields one action needs, the sentence telling what will happen, and how the button looks. */
@@ -20,6 +21,8 @@ export interface ActionSpec {
   outcome?: boolean;
   result?: boolean;
   missingMaterials?: boolean;
+  /** Lists the matter's materials to tick the ones to be handed in again (补件, 一次性告知). */
+  supplementMaterials?: boolean;
   danger?: boolean;
   primary?: boolean;
   hint: string;
@@ -28,8 +31,8 @@ export interface ActionSpec {
 export const actionSpecs: Record<CaseAction, ActionSpec> = {
   pre_review: { task: false, reason: false, opinionLabel: '预审意见（可选）', hint: '开始预审：核对申请信息和材料，之后可受理、补件或退件。' },
   request_supplement: {
-    task: false, reason: true, opinionLabel: '需补正的内容',
-    hint: '一次性告知申请人需要补正的全部材料或内容（将短信通知申请人）。已受理的办件在补件期间暂停计时。',
+    task: false, reason: true, opinionLabel: '补件原因', supplementMaterials: true,
+    hint: '一次性告知申请人需要补正的全部材料或内容：勾选需补交或更正的材料并写明原因（将通知申请人）。已受理的办件在补件期间暂停计时。',
   },
   supplement_received: { task: false, reason: false, opinionLabel: '补件说明（可选）', hint: '申请人已补齐材料，办件回到补件前的状态；暂停的计时恢复。' },
   return: { task: false, reason: true, opinionLabel: '退件理由', danger: true, hint: '退回申请，办件结束（终态），申请人需重新申报。' },
@@ -55,6 +58,32 @@ export const actionSpecs: Record<CaseAction, ActionSpec> = {
 
 export const actionTitle = (action: CaseAction) => caseActionLabels[action];
 
+/** A case in one of these has ended: nothing more is done to it. */
+const finishedStatuses: ReadonlySet<CaseStatus> = new Set(['returned', 'not_accepted', 'concluded', 'withdrawn']);
+export const isFinished = (status: CaseStatus) => finishedStatuses.has(status);
+
+/** 网上申报预审: applications made online or on the phone, from submission until the tolerated materials are in. */
+const preReviewStatuses: ReadonlySet<CaseStatus> = new Set(['submitted', 'pre_review', 'supplement', 'tolerated']);
+export const inPreReview = (view: Pick<CaseView, 'channel' | 'status'>) =>
+  (view.channel === 'online' || view.channel === 'mobile') && preReviewStatuses.has(view.status);
+
+/** The pre-review desk's actions, in its order and in its words. */
+export const preReviewLabels: Partial<Record<CaseAction, string>> = {
+  accept: '预审通过',
+  request_supplement: '补件',
+  accept_tolerated: '容缺收件',
+  return: '退件',
+  tolerated_completed: '容缺材料补齐',
+};
+export const preReviewActions = Object.keys(preReviewLabels) as CaseAction[];
+
+/** An action's name as the officer sees it on this case (the pre-review words while the case is in pre-review). */
+export const actionTitleFor = (action: CaseAction, view: Pick<CaseView, 'channel' | 'status'>) =>
+  (inPreReview(view) ? preReviewLabels[action] : undefined) ?? actionTitle(action);
+
+/** The open task an action completes unless the officer picks another: the 受理 task, else the first. */
+export const defaultTaskId = (view: Pick<CaseView, 'openTasks'>) => (view.openTasks.find((t) => t.nodeName.includes('受理')) ?? view.openTasks[0])?.id;
+
 /** The allowed actions in the order of the state machine (the order the contract lists them). */
 export const orderedActions = (allowed: readonly CaseAction[]): CaseAction[] => CaseAction.options.filter((a) => allowed.includes(a));
 
@@ -73,10 +102,11 @@ export function actionBody(action: CaseAction, values: ActionForm, view: Pick<Ca
   const body: CaseActionBody = { action, expectedRevision: view.revision };
   const opinion = values.opinion?.trim();
   if (opinion) body.opinion = opinion;
-  if (needsTask(action, view)) body.taskId = values.taskId ?? view.openTasks[0]?.id;
+  if (needsTask(action, view)) body.taskId = values.taskId ?? defaultTaskId(view);
   if (spec.outcome) body.outcome = values.outcome ?? 'approve';
   if (spec.result && values.result) body.result = values.result;
   if (spec.missingMaterials) body.missingMaterials = values.missingMaterials ?? [];
+  if (spec.supplementMaterials && values.supplementMaterials?.length) body.supplementMaterials = values.supplementMaterials;
   return body;
 }
 

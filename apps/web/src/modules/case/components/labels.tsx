@@ -69,6 +69,7 @@ export const valueEnumOf = <K extends string>(labels: Record<K, string>) =>
 
 export const materialStatusLabels = { provided: '已提交', tolerated_missing: '容缺待补', supplemented: '已补齐' } as const;
 export const materialStatusColors = { provided: 'success', tolerated_missing: 'warning', supplemented: 'blue' } as const;
+export const deliveryMethodLabels = { window: '窗口领取', post: '邮寄送达' } as const;
 export const pauseKindLabels = { supplement: '补件', special_procedure: '特别程序' } as const;
 
 /** Kinds of records other modules link to a case. */

@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Form, Grid, Input, Row, Table, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Form, Grid, Input, Row, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { FieldAccess, FieldDef, FieldError, FormDefinition, Scope, ValidationResult } from '@jsga/form-engine';
 import { applyComputed, applyPrefill, chinaToday, derive, errorsAt, getIn, pathOf, setIn, type FieldState, type Path, type RenderContext } from './derive';
 import { AttachmentsView, displayText, FieldWidget } from './widgets';
@@ -24,6 +24,11 @@ export interface FormRendererProps {
   previous?: FormValues;
   /** Data for fields with a prefill source, applied once to blank fields. */
   prefill?: { applicant?: Scope; population?: Scope; elicense?: Record<string, Scope> };
+  /**
+   * Names of the prefill sources ('applicant', 'population', licence type codes): a field still holding
+   * the value its source gave is marked 「已从…回填」, so the applicant knows what to check rather than type.
+   */
+  prefillLabels?: Record<string, string>;
   /** Whole form read-only (viewing a submitted application). */
   readOnly?: boolean;
   /** 'auto' follows the screen: one column below the md breakpoint (phones). */
@@ -131,6 +136,16 @@ export const FormRenderer = forwardRef<FormRendererHandle, FormRendererProps>(fu
 
   // ---------------------------------------------------------------- one field
 
+  /** The source's name when the field still holds the value its prefill source gave. */
+  const filledFrom = (f: FieldDef, value: unknown): string | null => {
+    const labels = props.prefillLabels;
+    if (!f.prefill || !labels || value === undefined || value === null || value === '') return null;
+    const key = f.prefill.source === 'elicense' ? f.prefill.elicenseType ?? '' : f.prefill.source;
+    const root = f.prefill.source === 'elicense' ? props.prefill?.elicense?.[key] : props.prefill?.[f.prefill.source];
+    const given = getIn(root, f.prefill.path.split('.'));
+    return given !== undefined && given !== null && String(given) === String(value) ? labels[key] ?? null : null;
+  };
+
   const isStatic = (s: FieldState) => readOnly || s.mode === 'readonly' || !!s.field.compute;
 
   const staticValue = (s: FieldState, id: string, ariaLabel?: string) =>
@@ -172,6 +187,7 @@ export const FormRenderer = forwardRef<FormRendererHandle, FormRendererProps>(fu
       );
     }
     const errors = shownErrors(path);
+    const source = !inRow ? filledFrom(f, s.value) : null;
     return (
       <Col key={path} span={full ? 24 : 12}>
         <Form.Item
@@ -180,7 +196,12 @@ export const FormRenderer = forwardRef<FormRendererHandle, FormRendererProps>(fu
           required={s.required && !isStatic(s)}
           validateStatus={errors.length ? 'error' : undefined}
           help={errors.length ? errors.join('；') : undefined}
-          extra={f.help}
+          extra={source ? (
+            <>
+              <Tag color="green" icon={<SafetyCertificateOutlined />} style={{ marginTop: 4 }} data-prefilled={f.key}>已从{source}回填</Tag>
+              {f.help}
+            </>
+          ) : f.help}
           tooltip={f.compute ? '由系统自动计算' : undefined}
         >
           {input(s, path, errors, inRow ? `${f.label}（${inRow.label}）` : undefined)}

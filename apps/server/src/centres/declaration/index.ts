@@ -1,0 +1,21 @@
+import { defineModule } from '@jsga/kernel';
+import type { CaseApi } from '../case';
+import type { ElicenseApi } from '../elicense';
+import type { FormApi } from '../form';
+import type { IdentityApi } from '../identity';
+import type { MatterApi } from '../matter';
+import { declarationRoutes } from './application/declaration.routes';
+import { createDeclarationService } from './application/declaration.service';
+
+/** 网上申报: drafts, 感知回填, 免证办 and submission into the case centre. Nothing else uses it yet. */
+export const declarationModule = defineModule({
+  code: 'declaration',
+  dependsOn: ['matter', 'form', 'case', 'elicense', 'identity'],
+  setup: ({ db, audit, deps }) => {
+    const service = createDeclarationService({
+      db, audit, matter: deps.matter as MatterApi, form: deps.form as FormApi, cases: deps.case as CaseApi,
+      elicense: deps.elicense as ElicenseApi, identity: deps.identity as IdentityApi,
+    });
+    return { routes: [{ prefix: '/api/citizen', plugin: declarationRoutes(service) }] };
+  },
+});

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { PageContainer } from '@ant-design/pro-components';
+import { Badge, Button, Card, Grid, Input, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { caseChannelLabels, PreReviewQueue, preReviewQueueLabels, type CaseSummary } from '@jsga/contracts';
+import { formatDateTime, PageTitle } from '../../app/ui';
+import { usePreReviewList, useQueueSizes } from './api';
+import { CaseStatusTag, SlaTag } from './components/labels';
+
+const queues = PreReviewQueue.options;
+const PAGE_SIZES = [10, 20, 50, 100];
+const DEFAULT_PAGE_SIZE = 20;
+/** The queue waiting for the officer: its count stands out; the others are records or wait for the applicant. */
+const toDo: ReadonlySet<PreReviewQueue> = new Set(['pending']);
+
+interface QueueState {
+  queue: PreReviewQueue;
+  page: number;
+  pageSize: number;
+  keyword: string;
+}
+
+/** Queue, page, page size and keyword live in the address (?queue=&page=), so the back button and a shared link return to the same list. */
+function useQueueState(): [QueueState, (next: Partial<QueueState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const parsed = PreReviewQueue.safeParse(params.get('queue'));
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  const state: QueueState = {
+    queue: parsed.success ? parsed.data : 'pending',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    keyword: params.get('keyword')?.trim() ?? '',
+  };
+  const update = (next: Partial<QueueState>) => {
+    const s = { ...state, ...next };
+    const q = new URLSearchParams({ queue: s.queue });
+    if (s.page > 1) q.set('page', String(s.page));
+    if (s.pageSize !== DEFAULT_PAGE_SIZE) q.set('pageSize', String(s.pageSize));
+    if (s.keyword) q.set('keyword', s.keyword);
+    setParams(q);
+  };
+  return [state, update];
+}
+
+function QueueLabel({ queue, size }: { queue: PreReviewQueue; size: number | undefined }) {
+  return (
+    <Space size={6}>
+      {preReviewQueueLabels[queue]}
+      {size !== undefined && (
+        <Badge count={size} showZero overflowCount={999} color={toDo.has(queue) && size > 0 ? undefined : '#bfbfbf'} aria-label={`${size} 件`} />
+      )}
+    </Space>
+  );
+}
+
+/** 网上预审: online and mobile applications by queue (待预审, 已收, 待补件, …), server-paged; a row opens the case to handle it. */
+export function PreReviewPage() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const wide = Grid.useBreakpoint().md !== false;
+  const [{ queue, page, pageSize, keyword }, update] = useQueueState();
+  const [text, setText] = useState(keyword);
+  // back / forward restores the keyword of that list
+  useEffect(() => setText(keyword), [keyword]);
+
+  const list = usePreReviewList({ queue, page, pageSize, keyword: keyword || undefined });
+  const sizes = useQueueSizes(queues);
+  const open = (c: CaseSummary) => navigate(`/handling/cases/${c.id}`, { state: { from: `${location.pathname}${location.search}` } });
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: '办件编号',
+      dataIndex: 'caseNo',
+      width: 210,
+      render: (_, c) => (
+        // the copy icon must not open the row
+        <span onClick={(e) => e.stopPropagation()} style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Link onClick={() => open(c)}>{c.caseNo}</Typography.Link>
+          <Typography.Text copyable={{ text: c.caseNo, tooltips: ['复制办件编号', '已复制'] }} />
+        </span>
+      ),
+    },
+    { title: '事项', dataIndex: 'matterName', ellipsis: true, render: (_, c) => <span title={`${c.matterName}（${c.matterCode}）`}>{c.matterName}</span> },
+    {
+      title: '申请人',
+      dataIndex: 'applicantName',
+      width: 190,
+      render: (_, c) => (
+        <>
+          <div>{c.applicantName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.applicantIdNoMasked}</Typography.Text>
+        </>
+      ),
+    },
+    { title: '渠道', dataIndex: 'channel', width: 70, responsive: ['md'], render: (_, c) => caseChannelLabels[c.channel] ?? c.channel },
+    { title: '申报时间', dataIndex: 'submittedAt', width: 170, render: (_, c) => formatDateTime(c.submittedAt) },
+    { title: '状态', dataIndex: 'status', width: 100, render: (_, c) => <CaseStatusTag status={c.status} /> },
+    { title: '时限', dataIndex: 'slaStatus', width: 170, render: (_, c) => <SlaTag status={c.slaStatus} deadline={c.slaDeadline} /> },
+  ];
+
+  return (
+    <PageContainer title={<PageTitle>网上预审</PageTitle>} subTitle="网上、掌上申报的办件：预审通过、补件、容缺收件或退件；点击一行查看详情并办理">
+      <Card size="small">
+        <Tabs
+          activeKey={queue}
+          onChange={(k) => update({ queue: k as PreReviewQueue, page: 1 })}
+          items={queues.map((q) => ({ key: q, label: <QueueLabel queue={q} size={sizes[q]} /> }))}
+        />
+        <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+          <Input.Search
+            aria-label="关键词"
+            placeholder="办件编号 / 申请人 / 事项名称 / 证件号码"
+            allowClear
+            enterButton="查询"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(v) => update({ keyword: v.trim(), page: 1 })}
+            style={{ width: wide ? 420 : '100%' }}
+          />
+          <Button icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()}>
+            刷新
+          </Button>
+        </Space>
+        <Table<CaseSummary>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: wide ? 1050 : 640 }}
+          locale={{ emptyText: list.isError ? '加载失败，请点击刷新重试' : `「${preReviewQueueLabels[queue]}」中没有办件` }}
+          onRow={(c) => ({ onClick: () => open(c), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            pageSizeOptions: PAGE_SIZES,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 件`,
+            onChange: (p, size) => update({ page: size !== pageSize ? 1 : p, pageSize: size }),
+          }}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
