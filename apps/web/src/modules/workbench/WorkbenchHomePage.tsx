@@ -4,6 +4,7 @@ import { UserOutlined } from '@ant-design/icons';
 import { dataScopeLabels, userTypeLabels } from '@jsga/contracts';
 import { useAuth } from '../../app/auth-context';
 import { formatDateTime, PageTitle } from '../../app/ui';
+import { MyDesk } from './MyDesk';
 
 function greeting(): string {
   const h = new Date().getHours();
@@ -14,7 +15,7 @@ function greeting(): string {
   return '晚上好';
 }
 
-/** 工作台 home: who is logged in, in which position, with which data scope and how many permissions. */
+/** 工作台 / 我的主页: who is logged in, in which position and data scope, and their work at a glance. */
 export function WorkbenchHomePage() {
   const { me } = useAuth();
   if (!me) return null;
@@ -56,6 +57,7 @@ export function WorkbenchHomePage() {
           <Descriptions.Item label="会话有效期至">{formatDateTime(me.sessionExpiresAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <MyDesk />
     </PageContainer>
   );
 }
