@@ -19,7 +19,8 @@ export const CaseAction = z.enum([
   'not_accept', 'approve_step', 'start_special', 'end_special', 'conclude', 'withdraw',
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
-export const caseActionLabels: Record<CaseAction | 'submit' | 'migrate_process' | 'return_step', string> = {
+export const caseActionLabels: Record<CaseAction | 'submit' | 'migrate_process' | 'return_step' | 'collect' | 'change_delivery', string> = {
+  collect: '领取登记', change_delivery: '变更送达方式',
   submit: '申报', pre_review: '开始预审', request_supplement: '一次性告知补件', supplement_received: '补件完成', return: '退件',
   accept: '受理', accept_tolerated: '容缺受理', tolerated_completed: '容缺材料补齐', not_accept: '不予受理', approve_step: '审核审批',
   start_special: '进入特别程序', end_special: '特别程序结束', conclude: '办结', withdraw: '撤件', migrate_process: '流程迁移', return_step: '退回',
@@ -128,6 +129,17 @@ export const CaseMaterialView = z.object({
   source: z.enum(['upload', 'elicense']).describe('上传文件，或以电子证照替代'),
   licenceId: z.string().nullable(),
 });
+/** 领取登记: who collected the result at the window (the applicant or an agent with their ID). */
+export const CollectBody = z.object({
+  relation: z.enum(['self', 'agent']),
+  collectorName: z.string().trim().min(1, '请填写领取人姓名').max(30),
+  collectorIdNo: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请填写18位公民身份号码'),
+  note: z.string().trim().max(200).default(''),
+});
+export type CollectBody = z.input<typeof CollectBody>;
+export const CaseCollection = z.object({ relation: z.enum(['self', 'agent']), collectorName: z.string(), collectorIdNoMasked: z.string(), at: z.string(), registeredBy: z.string().nullable() });
+export type CaseCollection = z.infer<typeof CaseCollection>;
+
 export const SupplementRequest = z.object({ reason: z.string(), materials: z.array(z.object({ code: z.string(), name: z.string() })), at: z.string() });
 export type SupplementRequest = z.infer<typeof SupplementRequest>;
 /** 结果送达: at the window or by post (address masked outside the case). */
@@ -162,6 +174,7 @@ export const CaseView = CaseSummary.extend({
   allowedActions: z.array(CaseAction),
   supplementRequest: SupplementRequest.nullable().describe('补件中：最近一次一次性告知的理由与材料'),
   delivery: CaseDelivery.nullable(),
+  collection: CaseCollection.nullable().describe('领取登记（窗口领取结果时）'),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

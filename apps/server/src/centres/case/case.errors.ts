@@ -29,5 +29,8 @@ export const caseErrors = defineErrors('CASE', {
   APPLICANT_NOT_SELF: { category: 'FORBIDDEN', message: '只能以本人或所代办企业的名义申报' },
   SUPPLEMENT_INCOMPLETE: { category: 'INVALID_INPUT', message: '还有需补正的材料未提交' },
   ORG_NOT_SERVICE_POINT: { category: 'INVALID_INPUT', message: '请选择派出所或办事窗口作为受理单位' },
+  NOT_COLLECTABLE: { category: 'INVALID_STATE', message: '只有准予办结、窗口领取的办件可以登记领取' },
+  ALREADY_COLLECTED: { category: 'CONFLICT', message: '该办件已登记领取' },
+  COLLECTOR_NOT_APPLICANT: { category: 'INVALID_INPUT', message: '本人领取时，领取人须为申请人本人' },
   DELIVERY_INVALID: { category: 'INVALID_INPUT', message: '邮寄送达须填写收件人、电话和地址' },
 });

@@ -4,7 +4,7 @@ import type {
   CaseListQuery,
   CaseSummary,
   CaseView,
-  ChangeDeliveryBody,
+  ChangeDeliveryBody, CollectBody,
   CreateCaseBody,
   MatterChecklist,
   MatterVersionView,
@@ -39,6 +39,7 @@ export const caseApi = {
   returnStep: (id: string, body: ReturnStepBody) => api.post<CaseView>(`${BASE}/cases/${id}/return-step`, body, SILENT),
   migrateProcess: (id: string, body: MigrateProcessBody) => api.post<CaseView>(`${BASE}/cases/${id}/migrate-process`, body, SILENT),
   changeDelivery: (id: string, body: ChangeDeliveryBody) => api.post<CaseView>(`${BASE}/cases/${id}/delivery`, body, SILENT),
+  collect: (id: string, body: CollectBody) => api.post<CaseView>(`${BASE}/cases/${id}/collection`, body, SILENT),
 
   // the matter centre: the exact version a case runs on (needs 'matter:catalogue:view')
   matterVersion: (id: string) => api.get<MatterVersionView>(`/api/admin/matter/versions/${id}`, undefined, SILENT),
@@ -111,6 +112,11 @@ export function useReturnStep() {
 export function useMigrateProcess() {
   const done = useCaseChanged();
   return useMutation({ mutationFn: ({ id, body }: { id: string; body: MigrateProcessBody }) => caseApi.migrateProcess(id, body), onSuccess: done });
+}
+
+export function useCollect() {
+  const done = useCaseChanged();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: CollectBody }) => caseApi.collect(id, body), onSuccess: done });
 }
 
 export function useChangeDelivery() {

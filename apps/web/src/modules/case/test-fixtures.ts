@@ -58,5 +58,6 @@ export const caseView = (over: Partial<CaseView> = {}): CaseView => ({
   allowedActions: ['pre_review', 'request_supplement', 'return', 'accept', 'accept_tolerated', 'not_accept', 'withdraw'],
   supplementRequest: null,
   delivery: null,
+  collection: null,
   ...over,
 });

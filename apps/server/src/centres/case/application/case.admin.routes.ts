@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CaseActionBody, CaseListQuery, ChangeDeliveryBody, CaseSensitiveView, CaseSummary, CaseView, CreateCaseBody, ErrorBody, IdParams, listOf, MigrateCaseProcessBody,
+  CaseActionBody, CaseListQuery, ChangeDeliveryBody, CollectBody, CaseSensitiveView, CaseSummary, CaseView, CreateCaseBody, ErrorBody, IdParams, listOf, MigrateCaseProcessBody,
 } from '@jsga/contracts';
 import type { CaseService } from './case.service';
 
@@ -37,6 +37,10 @@ export const caseAdminRoutes = (service: CaseService): FastifyPluginAsyncZod => 
     config: { access: { permission: 'case:case:handle' } },
     schema: { tags, summary: '变更结果送达方式（窗口领取 ↔ 邮寄）', params: IdParams, body: ChangeDeliveryBody, response: { 200: CaseView, ...errors } },
   }, (req) => service.changeDelivery(req.ctx, req.params.id, req.body));
+  app.post('/cases/:id/collection', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '领取登记（窗口领取办理结果）', params: IdParams, body: CollectBody, response: { 200: CaseView, ...errors } },
+  }, (req) => service.collect(req.ctx, req.params.id, req.body));
   app.post('/cases/:id/migrate-process', {
     config: { access: { permission: 'workflow:instance:migrate' } },
     schema: { tags, summary: '将办件的运行中流程迁移到新发布的流程版本', params: IdParams, body: MigrateCaseProcessBody, response: { 200: CaseView, ...errors } },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  CaseAction, CaseActionBody, CaseDelivery, CaseListQuery, CaseMaterialInput, CaseStatus, CaseView, CitizenCaseListQuery, CitizenCaseView, CreateCaseBody,
+  CaseAction, CaseActionBody, CaseCollection, CaseDelivery, CollectBody, CaseListQuery, CaseMaterialInput, CaseStatus, CaseView, CitizenCaseListQuery, CitizenCaseView, CreateCaseBody,
   MatterChecklist, SlaStatus, SupplementRequest, SupplyMaterialsBody,
 } from '@jsga/contracts';
-import { caseActionLabels, CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema, SupplyMaterialsBody as SupplySchema } from '@jsga/contracts';
+import { caseActionLabels, CollectBody as CollectSchema, CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema, SupplyMaterialsBody as SupplySchema } from '@jsga/contracts';
 import { changedFieldKeys, evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
 import {
   applicantOf, chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Audit, type Db, type EventBus, type Queryable, type RequestCtx,
@@ -53,7 +53,7 @@ const endsProcess: readonly CaseAction[] = ['not_accept', 'return', 'withdraw'];
 const formContextOf = (a: { applicantIdNo: string; applicantName: string }) => ({ applicantIdNo: a.applicantIdNo, applicantName: a.applicantName });
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 /** History entries whose opinion is addressed to the applicant (reasons they must see); other opinions stay internal. */
-const applicantFacing: ReadonlySet<string> = new Set(['request_supplement', 'return', 'not_accept', 'conclude', 'withdraw', 'supplement_received', 'change_delivery']);
+const applicantFacing: ReadonlySet<string> = new Set(['request_supplement', 'return', 'not_accept', 'conclude', 'withdraw', 'supplement_received', 'change_delivery', 'collect']);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 /** 结果送达 as the form records it (deliveryMethod + mail fields), when the form has it. */
 export function deliveryOf(formData: Record<string, unknown>, mask: boolean): CaseDelivery | null {
@@ -110,7 +110,15 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       allowedActions: allowedActions(row.status as CaseStatus, row.resumeStatus as CaseStatus | null),
       supplementRequest: supplementRequestOf(row, history),
       delivery: deliveryOf(row.formData, true),
+      collection: collectionOf(history),
     };
+  }
+
+  function collectionOf(history: Array<{ action: string; userName: string | null; detail: Record<string, unknown>; at: Date }>): CaseCollection | null {
+    const h = history.findLast((x) => x.action === 'collect');
+    if (!h) return null;
+    const d = h.detail as { relation?: 'self' | 'agent'; collectorName?: string; collectorIdNoMasked?: string };
+    return { relation: d.relation ?? 'self', collectorName: d.collectorName ?? '', collectorIdNoMasked: d.collectorIdNoMasked ?? '', at: h.at.toISOString(), registeredBy: h.userName };
   }
 
   function supplementRequestOf(row: CaseRow, history: Array<{ action: string; opinion: string; detail: Record<string, unknown>; at: Date }>): SupplementRequest | null {
@@ -303,7 +311,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
         const concluding = h.action === 'approve_step' && !!h.detail.result;
         const facing = applicantFacing.has(h.action) || (concluding && h.detail.result === 'disapproved');
         return {
-          action: concluding ? 'conclude' : h.action, label: concluding ? '办结' : h.action === 'change_delivery' ? '变更送达方式' : caseActionLabels[h.action as CaseAction] ?? h.action,
+          action: concluding ? 'conclude' : h.action, label: concluding ? '办结' : caseActionLabels[h.action as keyof typeof caseActionLabels] ?? h.action,
           status: h.toStatus as CaseStatus, orgName: h.orgName, note: facing ? h.opinion : '', at: h.at.toISOString(),
         };
       }),
@@ -540,6 +548,25 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       await caseRepo.addLink(q, { id: randomUUID(), caseId, kind: 'result_document', refId: file.id, label, at: now() });
       return file.id;
     },
+
+    /** 领取登记: the result handed over at the window, to the applicant or an agent; once. */
+    collect: (ctx: RequestCtx, id: string, input: CollectBody) => deps.db.transaction(async (tx) => {
+      const body = CollectSchema.parse(input);
+      const row = await load(tx, ctx, id, true);
+      if (row.status !== 'concluded' || row.result !== 'approved' || deliveryOf(row.formData, false)?.method === 'post') throw caseErrors.NOT_COLLECTABLE();
+      const history = await caseRepo.history(tx, id);
+      if (collectionOf(history)) throw caseErrors.ALREADY_COLLECTED();
+      const problem = idNumberProblem(body.collectorIdNo, chinaDate(now()));
+      if (problem) throw commonErrors.VALIDATION_FAILED({ fields: [{ path: 'collectorIdNo', message: '公民身份号码无效' }] });
+      if (body.relation === 'self' && (body.collectorIdNo !== row.applicantIdNo || row.applicantType !== 'natural_person')) throw caseErrors.COLLECTOR_NOT_APPLICANT({ field: 'collectorIdNo' });
+      const masked = maskIdNo(body.collectorIdNo) ?? '';
+      if (!(await caseRepo.update(tx, id, row.revision, {}))) throw caseErrors.STALE();
+      await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: 'collect', fromStatus: row.status, toStatus: row.status, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null),
+        opinion: body.note, detail: { relation: body.relation, collectorName: body.collectorName, collectorIdNoMasked: masked }, at: now() });
+      await caseRepo.addLink(tx, { id: randomUUID(), caseId: id, kind: 'collection', refId: id, label: `${body.relation === 'self' ? '本人' : '代领'}：${body.collectorName}`, at: now() });
+      await deps.audit.recordFor(tx, ctx, { action: 'case.application.collect', targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, relation: body.relation, collector: masked } });
+      return toView(tx, (await caseRepo.findInScope(tx, id, null))!);
+    }),
 
     /** For other modules: record something produced for the case (notice, payment, delivery, evaluation, archive). */
     addLink: async (q: Queryable, caseId: string, link: { kind: string; refId: string; label: string }) => {

@@ -223,6 +223,28 @@ describe('the online flow', () => {
     expect(mine.steps.at(-1)).toMatchObject({ label: '办结' });
   });
 
+  it('a result collected at the window is registered once, by the applicant or an agent with their ID', async () => {
+    const d = await prepared(citizen);
+    await me(citizen, 'PUT', `/declarations/${d.id}`, { formData: { ...d.formData, deliveryMethod: 'window' }, orgId: stationId, materials: d.materials, expectedRevision: d.revision });
+    const receipt = (await me(citizen, 'POST', `/declarations/${d.id}/submit`, { expectedRevision: d.revision + 1 })).json();
+    const id = receipt.caseId;
+    const step = async (token: string, body: object) => {
+      const tasks = (await officer(token, 'GET', `/cases/${id}`)).json().openTasks;
+      return (await officer(token, 'POST', `/cases/${id}/actions`, { taskId: tasks[0].id, ...body })).json();
+    };
+    expect((await officer(window1, 'POST', `/cases/${id}/collection`, { relation: 'self', collectorName: DEMO_CITIZEN.name, collectorIdNo: DEMO_CITIZEN.idNo })).json()).toMatchObject({ code: 'CASE_NOT_COLLECTABLE' });
+    await step(window1, { action: 'accept' });
+    await step(approver, { action: 'approve_step', outcome: 'approve', opinion: '同意' });
+    expect((await step(window1, { action: 'approve_step', outcome: 'approve', opinion: '窗口发证' })).openTasks).toEqual([]);
+    const notSelf = await officer(window1, 'POST', `/cases/${id}/collection`, { relation: 'self', collectorName: DEMO_SPOUSE.name, collectorIdNo: DEMO_SPOUSE.idNo });
+    expect(notSelf.json()).toMatchObject({ code: 'CASE_COLLECTOR_NOT_APPLICANT' });
+    const agent = await officer(window1, 'POST', `/cases/${id}/collection`, { relation: 'agent', collectorName: DEMO_SPOUSE.name, collectorIdNo: DEMO_SPOUSE.idNo, note: '持委托书' });
+    expect(agent.statusCode, agent.body).toBe(200);
+    expect(agent.json().collection).toMatchObject({ relation: 'agent', collectorName: DEMO_SPOUSE.name, collectorIdNoMasked: '320102********0020', registeredBy: '张受理' });
+    expect((await officer(window1, 'POST', `/cases/${id}/collection`, { relation: 'self', collectorName: DEMO_CITIZEN.name, collectorIdNo: DEMO_CITIZEN.idNo })).json()).toMatchObject({ code: 'CASE_ALREADY_COLLECTED' });
+    expect((await me(citizen, 'GET', `/cases/${id}`)).json().steps.at(-1)).toMatchObject({ action: 'collect', label: '领取登记' });
+  });
+
   it('an officer cannot read the case through the citizen routes, nor a citizen another applicant\'s case', async () => {
     expect((await me(window1, 'GET', `/cases/${caseId}`)).statusCode).toBe(401);
     const spouse = await p.loginCitizen(DEMO_SPOUSE);

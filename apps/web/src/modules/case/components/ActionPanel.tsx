@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { CaseAction, CaseView } from '@jsga/contracts';
 import { actionSpecs, actionTitleFor, inPreReview, orderedActions, preReviewActions } from './case-actions';
+import { CollectionPanel } from './CollectionPanel';
 import { daysUntil } from './labels';
 
 type OpenTask = CaseView['openTasks'][number];
@@ -41,6 +42,7 @@ export function ActionPanel({ view, canHandle, onAction, onReturnStep }: { view:
   const others = actions.length > 0 || canReturnStep;
   return (
     <div>
+      <CollectionPanel view={view} canHandle={canHandle} />
       {!canHandle ? (
         <Alert type="info" showIcon message="当前岗位只有查询权限，不能办理办件" style={{ marginBottom: 12 }} />
       ) : (

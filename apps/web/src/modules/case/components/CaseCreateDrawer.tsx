@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Col, Divider, Drawer, Empty, Form, Input, List, Radio, Row, Select, Space, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
-import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, IdcardOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { idNumberProblem, isCreditCode } from '@jsga/form-engine';
 import {
@@ -22,6 +22,7 @@ import { DialogKeyboard } from '../../../app/dialog-keyboard';
 import { optionsOf } from './labels';
 import { openAnswers, SituationQuestions } from './SituationQuestions';
 import { BoundForms, type BoundFormsHandle } from './BoundForms';
+import { currentReader, type IdCardData } from '../devices/id-card-reader';
 
 type Channel = keyof typeof caseChannelLabels;
 
@@ -40,6 +41,25 @@ const idProblemMessages = {
   birth_date: '公民身份号码中的出生日期不正确',
   check_digit: '公民身份号码校验位不正确，请核对',
 } as const;
+
+/** 读取身份证: fills the applicant from the counter's 居民身份证 reader (simulated without hardware). */
+function ReadIdCardButton({ onRead }: { onRead: (card: IdCardData) => void }) {
+  const [busy, setBusy] = useState(false);
+  const read = async () => {
+    setBusy(true);
+    try {
+      const reader = currentReader();
+      const card = await reader.read();
+      onRead(card);
+      feedback.message.success(`已读取身份证：${card.name}${reader.simulated ? '（模拟读卡器）' : ''}`);
+    } catch (e) {
+      feedback.message.error(e instanceof Error ? e.message : '读卡失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <Button type="text" size="small" icon={<IdcardOutlined />} loading={busy} onClick={() => void read()} style={{ height: 'auto', padding: 0 }}>读取身份证</Button>;
+}
 
 /** GB 11643 for natural persons, GB 32100 (统一社会信用代码) for legal persons — the checks the server repeats. */
 export function applicantIdProblem(type: ApplicantType, raw: string, today = dayjs().format('YYYY-MM-DD')): string | null {
@@ -331,7 +351,11 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
                 label={isPerson ? '申请人姓名' : '单位名称'}
                 rules={[{ required: true, whitespace: true, message: isPerson ? '请填写申请人姓名' : '请填写单位名称' }, zodRule(CreateCaseBody.shape.applicantName)]}
               >
-                <Input maxLength={200} autoComplete="off" />
+                <Input
+                  maxLength={200}
+                  autoComplete="off"
+                  addonAfter={isPerson ? <ReadIdCardButton onRead={(card) => { form.setFieldsValue({ applicantName: card.name, applicantIdNo: card.idNo }); void form.validateFields(['applicantIdNo']).catch(() => undefined); }} /> : undefined}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
