@@ -2,6 +2,8 @@ import { defineModule, type AppConfig } from '@jsga/kernel';
 import { licenceAdminRoutes } from './licence/licence.admin.routes';
 import { createLicenceService, type HolderQuery, type LicenceService, type LicenceUsability } from './licence/licence.service';
 import type { Prefill, PrefillSource } from './licence/licence.rules';
+/** Whether a licence is in force on a China date (stored status and its validity dates). */
+export { isInForce } from './licence/licence.rules';
 import type { ElicenseProvider, Licence, LicenceType, LicenceVerification } from './provider/elicense-provider';
 import { createLocalElicenseProvider } from './provider/local-elicense.provider';
 import { seedElicenseDemo } from './seed/elicense.demo';

@@ -2,10 +2,8 @@ import { Card, Col, Empty, List, Rate, Row, Statistic, Tag, Typography } from 'a
 import { Link } from 'react-router-dom';
 import { evaluationLevelLabels } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
+import { chinaToday } from '../form';
 import { useMyTasks, useOverdueCount, useQueueCount, useRecentEvaluations, useUnread } from './api';
-
-/** China's date today, YYYY-MM-DD (due dates are China dates). */
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function Tile({ title, value, to, loading, danger }: { title: string; value: number | undefined; to: string; loading: boolean; danger?: boolean }) {
   return (

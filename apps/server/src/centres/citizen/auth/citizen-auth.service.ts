@@ -1,7 +1,7 @@
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { CitizenLoginResult, CitizenMeView, QrPollResult, QrTicketCreated, QrTicketView, SmsCodeResult, SmsLoginBody } from '@jsga/contracts';
 import { idNumberProblem } from '@jsga/form-engine';
-import { chinaDate, commonErrors, maskIdNo, maskPhone, type Audit, type AuthenticatedCitizen, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { chinaDate, commonErrors, maskIdNo, maskPhone, sha256Hex as sha256, type Audit, type AuthenticatedCitizen, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import type { MessageApi } from '../../message';
 import { citizenErrors } from '../citizen.errors';
 import type { ActingFor } from '../db/citizen.schema';
@@ -30,7 +30,6 @@ const SMS_RESEND_S = 60;
 const SMS_PER_DAY = 10;
 const SMS_MAX_ATTEMPTS = 5;
 const QR_TTL_S = 120;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
 export const createCitizenAuthService = (deps: CitizenAuthDeps) => {

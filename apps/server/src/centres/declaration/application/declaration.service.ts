@@ -5,7 +5,7 @@ import {
 } from '@jsga/contracts';
 import { applicantOf, chinaDate, commonErrors, maskIdNo, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import type { CaseApi } from '../../case';
-import type { ElicenseApi } from '../../elicense';
+import { isInForce, type ElicenseApi } from '../../elicense';
 import type { FormApi } from '../../form';
 import type { IdentityApi } from '../../identity';
 import type { MatterApi } from '../../matter';
@@ -23,8 +23,6 @@ export type DeclarationServiceDeps = {
   now?: () => Date;
 };
 
-const isInForce = (l: { status: string; validFrom: string | null; validTo: string | null }, today: string) =>
-  l.status === 'valid' && (!l.validTo || l.validTo >= today) && (!l.validFrom || l.validFrom <= today);
 
 export const createDeclarationService = (deps: DeclarationServiceDeps) => {
   const now = deps.now ?? (() => new Date());
