@@ -46,8 +46,21 @@ export const PrintSignatureBlock = z.strictObject({
   spaceBefore: Mm(150).optional(),
 });
 export const PrintSpacerBlock = z.strictObject({ type: z.literal('spacer'), height: Mm(200) });
+/**
+ * A table whose rows come from the data: `source` names a list the template's kind supplies (the
+ * fields of an application form, the materials of a case), each item a label and a value. The values
+ * print as they are; placeholders inside them are not expanded.
+ */
+export const PrintListTableBlock = z.strictObject({
+  type: z.literal('list_table'),
+  source: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, '数据列表名称不正确'),
+  labelWidth: Mm(120).optional(),
+  fontSize: FontSize.optional(),
+  /** Printed as one row when the list is empty; default 无. */
+  emptyText: z.string().trim().max(100).optional(),
+});
 
-export const PrintBlock = z.discriminatedUnion('type', [PrintTitleBlock, PrintParagraphBlock, PrintTableBlock, PrintSignatureBlock, PrintSpacerBlock]);
+export const PrintBlock = z.discriminatedUnion('type', [PrintTitleBlock, PrintParagraphBlock, PrintTableBlock, PrintListTableBlock, PrintSignatureBlock, PrintSpacerBlock]);
 export type PrintBlock = z.infer<typeof PrintBlock>;
 
 export const PrintPageSetup = z.strictObject({
@@ -70,6 +83,18 @@ export type PrintTemplateDefinition = z.infer<typeof PrintTemplateDefinition>;
 
 /** Variables a template of a kind may use: what the calling module supplies, with a label and a sample for previews. */
 export type PrintVariable = { path: string; label: string; sample: string };
+/** Lists a kind supplies for `list_table` blocks: rows of label and value. */
+export type PrintListRow = { label: string; value: string };
+export type PrintList = { path: string; label: string; sample: readonly PrintListRow[] };
+const noLists: readonly PrintList[] = [];
+const applicantVariables = [
+  { path: 'applicantName', label: '申请人', sample: '张明远' },
+  { path: 'applicantIdNo', label: '申请人证件号码', sample: '320102198807150034' },
+  { path: 'contactPhone', label: '联系电话', sample: '13905140001' },
+  { path: 'matterName', label: '申请事项', sample: '机动车驾驶证补领' },
+  { path: 'caseNo', label: '办件编号', sample: '320102202603050000123' },
+  { path: 'orgName', label: '受理机关', sample: '南京市公安局玄武分局新街口派出所' },
+] as const;
 export const printTemplateKinds = {
   result_document: {
     name: '办件结果文书',
@@ -82,8 +107,33 @@ export const printTemplateKinds = {
       { path: 'opinion', label: '审批意见', sample: '申请材料齐全，符合法定条件，同意办理。' },
       { path: 'reason', label: '不予许可理由', sample: '申请人提交的录取通知书与学籍信息不一致，不符合迁移条件。' },
     ],
+    lists: noLists,
   },
-} as const satisfies Record<string, { name: string; variables: readonly PrintVariable[] }>;
+  application_form: {
+    name: '申请表',
+    variables: [
+      ...applicantVariables,
+      { path: 'submittedDate', label: '申请日期（YYYY-MM-DD）', sample: '2026-03-05' },
+      { path: 'channelName', label: '申请渠道', sample: '窗口受理' },
+      { path: 'deliveryMethod', label: '结果领取方式', sample: '窗口领取' },
+      { path: 'printedDate', label: '打印日期（YYYY-MM-DD）', sample: '2026-03-05' },
+    ],
+    lists: [
+      { path: 'form', label: '申请表填报内容', sample: [{ label: '姓名', value: '张明远' }, { label: '补领原因', value: '遗失' }] },
+      { path: 'materials', label: '申请材料', sample: [{ label: '居民身份证', value: '电子证照' }, { label: '驾驶证遗失声明', value: '已上传' }] },
+    ],
+  },
+  tolerance_promise: {
+    name: '容缺受理承诺书',
+    variables: [
+      ...applicantVariables,
+      { path: 'deadline', label: '补交期限（YYYY-MM-DD）', sample: '2026-03-20' },
+      { path: 'promisedDate', label: '承诺日期（YYYY-MM-DD）', sample: '2026-03-05' },
+      { path: 'signature', label: '签署方式', sample: '经苏证通实名认证在线签署' },
+    ],
+    lists: [{ path: 'missingMaterials', label: '容缺材料', sample: [{ label: '驾驶证遗失声明', value: '2026年3月20日前补交' }] }],
+  },
+} as const satisfies Record<string, { name: string; variables: readonly PrintVariable[]; lists: readonly PrintList[] }>;
 export const PrintTemplateKind = z.enum(Object.keys(printTemplateKinds) as [keyof typeof printTemplateKinds]);
 export type PrintTemplateKind = z.infer<typeof PrintTemplateKind>;
 /** Only in the footer: the page number and the page count. */
@@ -125,4 +175,6 @@ export const PreviewPrintBody = z.object({ data: z.record(z.string(), z.unknown(
 export const PrintTemplateKindView = z.object({
   kind: PrintTemplateKind, name: z.string(),
   variables: z.array(z.object({ path: z.string(), label: z.string(), sample: z.string() })),
+  /** Lists for `list_table` blocks. */
+  lists: z.array(z.object({ path: z.string(), label: z.string() })),
 });

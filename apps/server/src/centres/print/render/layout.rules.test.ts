@@ -30,6 +30,13 @@ describe('document layout', () => {
     expect(body.map((o) => o.text).join('')).toBe('经审查，申请人提交的录取通知书与学籍信息不一致，不符合迁移条件。'.repeat(3));
   });
 
+  it('prints a list table row per data item, verbatim, and a placeholder row when the list is empty', () => {
+    const rows = [{ label: '姓名', value: '张明远' }, { label: '备注', value: '写着 {{caseNo}} 的备注' }, { label: '', value: '无标签的项不打印' }, 'x'];
+    const l = layoutDocument(doc([{ type: 'list_table', source: 'form' }, { type: 'list_table', source: 'materials', emptyText: '未提交材料' }]), { form: rows, caseNo: 'A1' }, metrics);
+    const texts = textOps(l).map((o) => o.text);
+    expect(texts).toEqual(['姓名', '张明远', '备注', '写着 {{caseNo}} 的备注', '未提交材料']);
+  });
+
   it('flows a long text onto further pages and numbers them in the footer', () => {
     const l = layoutDocument(doc([{ type: 'paragraph', text: '许可'.repeat(1200) }], { footer: '办件编号 {{caseNo}} 第 {{page}} 页 共 {{pages}} 页' }), { caseNo: 'A1' }, metrics);
     expect(l.pages.length).toBe(3);

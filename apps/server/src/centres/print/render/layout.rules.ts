@@ -1,5 +1,5 @@
 import type { PrintBlock, PrintTemplateDefinition } from '@jsga/contracts';
-import { fillText } from './placeholder.rules';
+import { fillText, listRows } from './placeholder.rules';
 import { wrapText, type WrappedLine } from './wrap.rules';
 
 /**
@@ -61,6 +61,46 @@ export function layoutDocument(def: PrintTemplateDefinition, data: Record<string
     }
   };
 
+  /** Label/value rows with ruled borders; a row stays on one page when it fits on a page at all. */
+  const ruledTable = (rows: Array<{ label: string; value: string }>, b: { labelWidth?: number; fontSize?: number }) => {
+    const size = b.fontSize ?? base;
+    const lh = size * 1.4;
+    const padX = 2 * MM;
+    const padY = 1.5 * MM;
+    const labelWidth = Math.min((b.labelWidth ?? layoutDefaults.tableLabelWidth) * MM, width / 2);
+    const split = left + labelWidth;
+    let needTop = true;
+    y -= size * 0.3;
+    for (const row of rows) {
+      const labels = wrapText(row.label, labelWidth - 2 * padX, measure(size, 'regular'));
+      const values = wrapText(row.value, width - labelWidth - 2 * padX, measure(size, 'regular'));
+      const n = Math.max(labels.length, values.length);
+      if (y - n * lh - 2 * padY < bottom - EPSILON && n * lh + 2 * padY <= top - bottom) { newPage(); needTop = true; }
+      for (let i = 0; i < n;) {
+        const room = Math.floor((y - bottom - 2 * padY + EPSILON) / lh);
+        if (room < 1) { newPage(); needTop = true; continue; }
+        const k = Math.min(room, n - i);
+        const rowTop = y;
+        if (needTop) rule(left, rowTop, right, rowTop);
+        needTop = false;
+        for (let j = 0; j < k; j++) {
+          const lineTop = rowTop - padY - j * lh;
+          const label = labels[i + j];
+          const value = values[i + j];
+          if (label) text(label.text, left + padX, baselineIn(lineTop, lh, size), size, 'regular');
+          if (value) text(value.text, split + padX, baselineIn(lineTop, lh, size), size, 'regular');
+        }
+        const rowBottom = rowTop - 2 * padY - k * lh;
+        for (const x of [left, split, right]) rule(x, rowTop, x, rowBottom);
+        rule(left, rowBottom, right, rowBottom);
+        y = rowBottom;
+        i += k;
+        if (i < n) { newPage(); needTop = true; }
+      }
+    }
+    y -= size * 0.6;
+  };
+
   const blocks: Record<PrintBlock['type'], (b: never) => void> = {
     title: (b: Extract<PrintBlock, { type: 'title' }>) => {
       const size = b.fontSize ?? base + layoutDefaults.titleGap;
@@ -74,44 +114,12 @@ export function layoutDocument(def: PrintTemplateDefinition, data: Record<string
       const indent = align === 'left' ? (b.indent ?? 2) * size : 0;
       flow(wrapText(fillText(b.text, data), width, measure(size, face), { firstLineIndent: indent }), size, size * lineHeight, face, align);
     },
-    table: (b: Extract<PrintBlock, { type: 'table' }>) => {
-      const size = b.fontSize ?? base;
-      const lh = size * 1.4;
-      const padX = 2 * MM;
-      const padY = 1.5 * MM;
-      const labelWidth = Math.min((b.labelWidth ?? layoutDefaults.tableLabelWidth) * MM, width / 2);
-      const split = left + labelWidth;
-      let needTop = true;
-      y -= size * 0.3;
-      for (const row of b.rows) {
-        const labels = wrapText(fillText(row.label, data), labelWidth - 2 * padX, measure(size, 'regular'));
-        const values = wrapText(fillText(row.value, data), width - labelWidth - 2 * padX, measure(size, 'regular'));
-        const n = Math.max(labels.length, values.length);
-        // keep a row together when it fits on a page at all
-        if (y - n * lh - 2 * padY < bottom - EPSILON && n * lh + 2 * padY <= top - bottom) { newPage(); needTop = true; }
-        for (let i = 0; i < n;) {
-          const room = Math.floor((y - bottom - 2 * padY + EPSILON) / lh);
-          if (room < 1) { newPage(); needTop = true; continue; }
-          const k = Math.min(room, n - i);
-          const rowTop = y;
-          if (needTop) rule(left, rowTop, right, rowTop);
-          needTop = false;
-          for (let j = 0; j < k; j++) {
-            const lineTop = rowTop - padY - j * lh;
-            const label = labels[i + j];
-            const value = values[i + j];
-            if (label) text(label.text, left + padX, baselineIn(lineTop, lh, size), size, 'regular');
-            if (value) text(value.text, split + padX, baselineIn(lineTop, lh, size), size, 'regular');
-          }
-          const rowBottom = rowTop - 2 * padY - k * lh;
-          for (const x of [left, split, right]) rule(x, rowTop, x, rowBottom);
-          rule(left, rowBottom, right, rowBottom);
-          y = rowBottom;
-          i += k;
-          if (i < n) { newPage(); needTop = true; }
-        }
-      }
-      y -= size * 0.6;
+    table: (b: Extract<PrintBlock, { type: 'table' }>) =>
+      ruledTable(b.rows.map((r) => ({ label: fillText(r.label, data), value: fillText(r.value, data) })), b),
+    // data rows print as they are: an applicant's answer containing {{…}} is not a placeholder
+    list_table: (b: Extract<PrintBlock, { type: 'list_table' }>) => {
+      const rows = listRows(data, b.source);
+      ruledTable(rows.length ? rows : [{ label: b.emptyText ?? '无', value: '' }], b);
     },
     signature: (b: Extract<PrintBlock, { type: 'signature' }>) => {
       const size = base;

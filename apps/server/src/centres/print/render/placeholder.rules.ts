@@ -52,6 +52,7 @@ export function textsOf(def: PrintTemplateDefinition): Array<{ at: string; text:
         out.push({ at: `${at}.orgName`, text: b.orgName, inFooter: false }, { at: `${at}.date`, text: b.date, inFooter: false });
         break;
       case 'spacer':
+      case 'list_table':
         break;
     }
   });
@@ -92,6 +93,18 @@ export function formatValue(value: unknown, filter: string | null): string {
   else if (value instanceof Date && !Number.isNaN(value.getTime())) s = chinaDate(value);
   else return '';
   return filter === 'date' ? chineseDate(s) : s;
+}
+
+/** The rows of a `list_table` source: items with a label and a value, anything else skipped. */
+export function listRows(data: Record<string, unknown>, source: string): Array<{ label: string; value: string }> {
+  const v = data[source];
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((item) => {
+    if (!item || typeof item !== 'object') return [];
+    const r = item as Record<string, unknown>;
+    const label = formatValue(r.label, null);
+    return label ? [{ label, value: formatValue(r.value, null) }] : [];
+  });
 }
 
 /** Fills a text's placeholders from `data`; unknown, missing and malformed placeholders become empty. */

@@ -55,4 +55,55 @@ export const disapprovalResultTemplate: ReferenceTemplate = {
   },
 };
 
-export const referenceTemplates: readonly ReferenceTemplate[] = [approvalResultTemplate, disapprovalResultTemplate];
+/** 申请表: printed at the window for the applicant to check and sign; the form's own fields print as a table. */
+export const applicationFormTemplate: ReferenceTemplate = {
+  key: 'application_form',
+  title: '公安政务服务申请表',
+  kind: 'application_form',
+  definition: {
+    page: { size: 'A4', margins: { top: 25, right: 20, bottom: 25, left: 20 } }, fontSize: 12, lineHeight: 1.5,
+    footer: '办件编号 {{caseNo}}　打印日期 {{printedDate}}　第 {{page}} 页 共 {{pages}} 页',
+    blocks: [
+      { type: 'title', text: '{{matterName}}申请表', fontSize: 18 },
+      { type: 'table', labelWidth: 36, rows: [
+        { label: '办件编号', value: '{{caseNo}}' },
+        { label: '申请人', value: '{{applicantName}}' },
+        { label: '证件号码', value: '{{applicantIdNo}}' },
+        { label: '联系电话', value: '{{contactPhone}}' },
+        { label: '受理机关', value: '{{orgName}}' },
+        { label: '申请日期', value: '{{submittedDate|date}}' },
+        { label: '申请渠道', value: '{{channelName}}' },
+        { label: '结果领取方式', value: '{{deliveryMethod}}' },
+      ] },
+      { type: 'paragraph', text: '申请内容', bold: true, indent: 0 },
+      { type: 'list_table', source: 'form', labelWidth: 36, emptyText: '本事项无申请表填报内容' },
+      { type: 'paragraph', text: '申请材料', bold: true, indent: 0 },
+      { type: 'list_table', source: 'materials', labelWidth: 60, emptyText: '无' },
+      { type: 'paragraph', text: '本人承诺：以上填报内容及所提交材料真实、有效，如有虚假，愿承担相应法律责任。' },
+      { type: 'signature', orgName: '申请人（签名）：', date: '　　年　　月　　日', spaceBefore: 8 },
+    ],
+  },
+};
+
+/** 容缺受理承诺书: the applicant promises to hand in the missing secondary materials by the deadline. */
+export const tolerancePromiseTemplate: ReferenceTemplate = {
+  key: 'tolerance_promise',
+  title: '容缺受理承诺书',
+  kind: 'tolerance_promise',
+  definition: {
+    page, fontSize: 14, lineHeight: 1.6,
+    footer: '办件编号 {{caseNo}}　第 {{page}} 页 共 {{pages}} 页',
+    blocks: [
+      { type: 'title', text: '容缺受理承诺书' },
+      { type: 'paragraph', text: '{{orgName}}：', indent: 0 },
+      { type: 'paragraph', text: '本人{{applicantName}}（证件号码：{{applicantIdNo}}）申请办理{{matterName}}（办件编号：{{caseNo}}），'
+        + '主要申请材料齐全，下列次要材料暂缺。本人申请容缺受理，并郑重承诺在{{deadline|date}}前补交下列材料；'
+        + '逾期未补交或所补材料与承诺不符的，同意按申请材料不全处理，由此产生的后果由本人承担。' },
+      { type: 'list_table', source: 'missingMaterials', labelWidth: 70 },
+      { type: 'table', rows: [{ label: '签署方式', value: '{{signature}}' }, { label: '联系电话', value: '{{contactPhone}}' }] },
+      { type: 'signature', orgName: '承诺人：{{applicantName}}', date: '{{promisedDate|date}}', spaceBefore: 12 },
+    ],
+  },
+};
+
+export const referenceTemplates: readonly ReferenceTemplate[] = [approvalResultTemplate, disapprovalResultTemplate, applicationFormTemplate, tolerancePromiseTemplate];

@@ -19,6 +19,17 @@ describe('print template rules', () => {
       .toEqual(['applicantName', 'matterName', 'caseNo', 'reason', 'orgName', 'concludedDate', 'opinion', 'page', 'pages']);
   });
 
+  it('accepts a list table only over a list its kind supplies', () => {
+    const def = (source: string): PrintTemplateDefinition => ({ page, blocks: [{ type: 'title', text: '申请表' }, { type: 'list_table', source }] });
+    expect(publishProblems(def('form'), 'application_form')).toEqual([]);
+    expect(publishProblems(def('materials'), 'application_form')).toEqual([]);
+    expect(publishProblems(def('missingMaterials'), 'application_form')).toEqual([
+      { path: 'blocks[1].source', message: expect.stringContaining('数据列表 missingMaterials 不是“申请表”提供的（可用：form 申请表填报内容、materials 申请材料）') },
+    ]);
+    expect(publishProblems(def('form'), 'result_document')[0].message).toContain('该类别不提供数据列表');
+    expect(sampleData('application_form').form).toEqual([{ label: '姓名', value: '张明远' }, { label: '补领原因', value: '遗失' }]);
+  });
+
   it('names the field and the problem of a malformed definition', () => {
     const parsed = parseDefinition({ page: { size: 'A3', margins: { top: 37, right: 26, bottom: 35, left: 28 } }, blocks: [{ type: 'paragraph', text: ' ' }, { type: 'chart' }, { type: 'title', text: 'x', colour: 'red' }] });
     expect(parsed.ok).toBe(false);

@@ -70,8 +70,13 @@ export function publishProblems(def: PrintTemplateDefinition, kind: PrintTemplat
   if (textHeight < MIN_TEXT_HEIGHT_MM) problems.push({ path: 'page.margins', message: `上下页边距过大：正文高度只剩 ${textHeight} 毫米（至少 ${MIN_TEXT_HEIGHT_MM} 毫米）` });
   if (def.footer && m.bottom < MIN_FOOTER_MARGIN_MM) problems.push({ path: 'footer', message: `有页脚时下页边距至少 ${MIN_FOOTER_MARGIN_MM} 毫米` });
 
+  const lists: readonly { path: string; label: string }[] = printTemplateKinds[kind].lists;
   def.blocks.forEach((b, i) => {
-    if (b.type === 'table' && (b.labelWidth ?? layoutDefaults.tableLabelWidth) > textWidth / 2) {
+    if (b.type === 'list_table' && !lists.some((l) => l.path === b.source)) {
+      const offered = lists.length ? `（可用：${lists.map((l) => `${l.path} ${l.label}`).join('、')}）` : '（该类别不提供数据列表）';
+      problems.push({ path: `blocks[${i}].source`, message: `数据列表 ${b.source} 不是“${printTemplateKinds[kind].name}”提供的${offered}` });
+    }
+    if ((b.type === 'table' || b.type === 'list_table') && (b.labelWidth ?? layoutDefaults.tableLabelWidth) > textWidth / 2) {
       problems.push({ path: `blocks[${i}].labelWidth`, message: `表格项目列宽不能超过正文宽度的一半（${Math.floor(textWidth / 2)} 毫米）` });
     }
   });
@@ -80,5 +85,7 @@ export function publishProblems(def: PrintTemplateDefinition, kind: PrintTemplat
 }
 
 /** The kind's sample values (for 预览 without data, and the trial render before publishing). */
-export const sampleData = (kind: PrintTemplateKind): Record<string, string> =>
-  Object.fromEntries(printTemplateKinds[kind].variables.map((v) => [v.path, v.sample]));
+export const sampleData = (kind: PrintTemplateKind): Record<string, unknown> => ({
+  ...Object.fromEntries(printTemplateKinds[kind].variables.map((v) => [v.path, v.sample])),
+  ...Object.fromEntries(printTemplateKinds[kind].lists.map((l) => [l.path, l.sample])),
+});

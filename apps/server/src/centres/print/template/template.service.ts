@@ -62,7 +62,7 @@ export const createTemplateService = (deps: TemplateServiceDeps) => {
       return { items: rows.map(summary), total };
     },
     get: async (_ctx: RequestCtx, id: string) => view(await find(deps.db, id)),
-    kinds: () => Object.entries(printTemplateKinds).map(([kind, k]) => ({ kind: kind as PrintTemplateKind, name: k.name, variables: [...k.variables] })),
+    kinds: () => Object.entries(printTemplateKinds).map(([kind, k]) => ({ kind: kind as PrintTemplateKind, name: k.name, variables: [...k.variables], lists: k.lists.map((l) => ({ path: l.path, label: l.label })) })),
 
     /** 新建模板: version 1, a draft, under a key nobody uses yet. */
     create: (ctx: RequestCtx, body: CreatePrintTemplateBody) =>
