@@ -6,3 +6,4 @@ export * from './expression/evaluate';
 export { ExpressionError } from './expression/lexer';
 export type { EvalEnv } from './expression/functions';
 export * from './validators/id-number';
+export * from './readable-rows';

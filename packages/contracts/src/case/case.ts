@@ -19,8 +19,8 @@ export const CaseAction = z.enum([
   'not_accept', 'approve_step', 'start_special', 'end_special', 'conclude', 'withdraw',
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
-export const caseActionLabels: Record<CaseAction | 'submit' | 'migrate_process' | 'return_step' | 'collect' | 'change_delivery', string> = {
-  collect: '领取登记', change_delivery: '变更送达方式',
+export const caseActionLabels: Record<CaseAction | 'submit' | 'migrate_process' | 'return_step' | 'collect' | 'change_delivery' | 'sign_promise' | 'tolerated_supplied' | 'tolerance_overdue' | 'licence_service', string> = {
+  collect: '领取登记', change_delivery: '变更送达方式', sign_promise: '签署容缺受理承诺书', tolerated_supplied: '补交容缺材料', tolerance_overdue: '容缺材料逾期未补交', licence_service: '证照服务',
   submit: '申报', pre_review: '开始预审', request_supplement: '一次性告知补件', supplement_received: '补件完成', return: '退件',
   accept: '受理', accept_tolerated: '容缺受理', tolerated_completed: '容缺材料补齐', not_accept: '不予受理', approve_step: '审核审批',
   start_special: '进入特别程序', end_special: '特别程序结束', conclude: '办结', withdraw: '撤件', migrate_process: '流程迁移', return_step: '退回',
@@ -63,6 +63,9 @@ export const CaseActionBody = z.object({
   outcome: z.enum(['approve', 'reject']).optional().describe('审核审批结论'),
   result: CaseResult.optional().describe('办结结果'),
   missingMaterials: z.array(z.string()).max(100).optional().describe('容缺受理时暂缺的材料编码'),
+  toleranceDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '补交期限应为日期（YYYY-MM-DD）').optional().describe('容缺受理：承诺补交期限'),
+  promiseFileId: z.uuid().optional().describe('容缺受理：申请人签字的承诺书扫描件（窗口办件必填；网上办件可由申请人在线签署）'),
+  materials: z.array(CaseMaterialInput).max(50).optional().describe('容缺材料补齐：窗口扫描的补交材料'),
   supplementMaterials: z.array(z.string()).max(100).optional().describe('补件：需补交或更正的材料编码（一次性告知）'),
   expectedRevision: z.number().int().optional().describe('页面打开时的版本号，防止两人同时办理'),
   formData: z.record(z.string(), z.unknown()).optional().describe('本环节修改后的表单数据；只有流程节点设为可编辑的字段会被保存'),
@@ -110,6 +113,8 @@ export const CaseSummary = z.object({
   slaDeadline: z.string().nullable(),
   submittedAt: z.string(),
   revision: z.number().int(),
+  /** 容缺受理 only: the promised date for the missing materials. */
+  toleranceDeadline: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -146,6 +151,15 @@ export type SupplementRequest = z.infer<typeof SupplementRequest>;
 export const CaseDelivery = z.object({ method: z.enum(['window', 'post']), recipient: z.string().nullable(), phoneMasked: z.string().nullable(), address: z.string().nullable() });
 export type CaseDelivery = z.infer<typeof CaseDelivery>;
 
+/** 容缺受理: the missing materials, the promised deadline, and the applicant's signed promise. */
+export const CaseTolerance = z.object({
+  deadline: z.string(),
+  overdue: z.boolean(),
+  materials: z.array(z.object({ code: z.string(), name: z.string(), supplied: z.boolean() })),
+  promise: z.object({ signedAt: z.string(), via: z.enum(['paper', 'online']), fileId: z.string().nullable() }).nullable().describe('承诺书；网上办件待申请人在线签署时为空'),
+});
+export type CaseTolerance = z.infer<typeof CaseTolerance>;
+
 export const CaseView = CaseSummary.extend({
   matterVersionId: z.uuid(),
   matterVersionNo: z.number().int(),
@@ -175,6 +189,7 @@ export const CaseView = CaseSummary.extend({
   supplementRequest: SupplementRequest.nullable().describe('补件中：最近一次一次性告知的理由与材料'),
   delivery: CaseDelivery.nullable(),
   collection: CaseCollection.nullable().describe('领取登记（窗口领取结果时）'),
+  tolerance: CaseTolerance.nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -199,7 +214,7 @@ export const CitizenCaseSummary = z.object({
   id: z.uuid(), caseNo: z.string(), matterCode: z.string(), matterName: z.string(), status: CaseStatus, result: CaseResult.nullable(),
   orgName: z.string().nullable(), channel: CaseChannel, submittedAt: z.string(), concludedAt: z.string().nullable(),
   /** What the applicant must do now, if anything. */
-  todo: z.enum(['supplement', 'evaluate', 'resubmit']).nullable(),
+  todo: z.enum(['supplement', 'sign_promise', 'supply_tolerated', 'evaluate', 'resubmit']).nullable(),
 });
 export type CitizenCaseSummary = z.infer<typeof CitizenCaseSummary>;
 export const CitizenCaseView = CitizenCaseSummary.extend({
@@ -217,6 +232,7 @@ export const CitizenCaseView = CitizenCaseSummary.extend({
   slaDeadline: z.string().nullable(),
   delivery: CaseDelivery.nullable(),
   resultDocument: z.object({ fileId: z.string(), label: z.string() }).nullable(),
+  tolerance: CaseTolerance.nullable(),
 });
 export type CitizenCaseView = z.infer<typeof CitizenCaseView>;
 export const CitizenCaseListQuery = ListQuery.extend({ status: z.enum(['open', 'todo', 'done']).optional() });
@@ -226,6 +242,23 @@ export const SupplyMaterialsBody = z.object({
   note: z.string().trim().max(500).default(''),
 });
 export type SupplyMaterialsBody = z.input<typeof SupplyMaterialsBody>;
+/** 证照服务: per material an e-licence may stand for, the applicant's licences of that type in force. */
+export const LicenceCandidatesView = z.object({
+  items: z.array(z.object({
+    materialId: z.uuid(), materialCode: z.string(), materialName: z.string(), status: CaseMaterialView.shape.status, typeCode: z.string(),
+    licences: z.array(z.object({ id: z.string(), typeName: z.string(), licenceNo: z.string(), holderName: z.string(), issuerName: z.string().nullable(), validTo: z.string().nullable() })),
+  })),
+});
+export type LicenceCandidatesView = z.infer<typeof LicenceCandidatesView>;
+export const UseLicenceBody = z.object({ licenceId: z.uuid('请选择电子证照') });
+
+/** 容缺受理承诺书 signed online by the applicant (their real-name sign-in stands as the signature). */
+export const SignPromiseBody = z.object({ agree: z.literal(true, { error: '请阅读并同意承诺内容' }) });
+/** Window: the 承诺书 to print for the applicant to sign before 容缺受理. */
+export const PromisePreviewBody = z.object({
+  missingMaterials: z.array(z.string()).min(1, '请选择暂缺的材料').max(100),
+  toleranceDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '补交期限应为日期（YYYY-MM-DD）'),
+});
 
 // ---------------------------------------------------------------- 好差评
 

@@ -16,6 +16,9 @@ export const SmsCodeResult = z.object({
   demoCode: z.string().nullable(),
 });
 export type SmsCodeResult = z.infer<typeof SmsCodeResult>;
+/** How sign-in behaves here: in demo mode the page may show the code and the demo identities. */
+export const CitizenAuthOptions = z.object({ demo: z.boolean() });
+export type CitizenAuthOptions = z.infer<typeof CitizenAuthOptions>;
 
 export const SmsLoginBody = z.object({ name: Name, idNo: IdNo, phone: Phone, code: z.string().trim().regex(/^\d{6}$/, '请输入6位验证码') });
 export type SmsLoginBody = z.infer<typeof SmsLoginBody>;

@@ -78,6 +78,16 @@ export const DeclarationPrefill = z.object({
   sourceLabels: z.record(z.string(), z.string()),
 });
 export type DeclarationPrefill = z.infer<typeof DeclarationPrefill>;
+/** Window 感知回填: the card just read at the counter; the registries add the rest. */
+export const WindowPrefillBody = z.object({
+  idNo: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请读取或填写18位公民身份号码'),
+  name: z.string().trim().min(1).max(50),
+  sex: z.string().trim().max(4).optional(),
+  ethnicity: z.string().trim().max(20).optional(),
+  birthDate: z.string().trim().max(10).optional(),
+  address: z.string().trim().max(200).optional(),
+});
+export type WindowPrefillBody = z.infer<typeof WindowPrefillBody>;
 
 /** The applicant's in-force e-licences, to offer in place of uploads (免证办). */
 export const ApplicantLicence = z.object({

@@ -149,6 +149,7 @@ export const MatterConfig = z.object({
   statutoryLimitDays: z.number().int().min(0).max(365).nullable().default(null).describe('法定办结时限（工作日）'),
   promisedLimitDays: z.number().int().min(0).max(365).nullable().default(null).describe('承诺办结时限（工作日）'),
   visits: z.number().int().min(0).max(10).default(0).describe('跑动次数'),
+  toleranceLimitDays: z.number().int().min(1).max(90).default(30).describe('容缺受理：补交期限最长（自然日）'),
   materials: z.array(MatterMaterial).max(100).default([]),
   situations: z.array(SituationQuestion).max(20).default([]),
   guide: MatterGuide.default(MatterGuide.parse({})),

@@ -121,6 +121,9 @@ export type RemindTaskBody = z.infer<typeof RemindTaskBody>;
 export const CcTaskBody = z.object({ userIds: UserIds, opinion: Opinion.optional() });
 export type CcTaskBody = z.infer<typeof CcTaskBody>;
 
+export const WorkflowInstanceStatus = z.enum(['running', 'completed', 'terminated']);
+export type WorkflowInstanceStatus = z.infer<typeof WorkflowInstanceStatus>;
+
 export const TaskActionResult = z.object({
   ok: z.literal(true),
   instanceStatus: z.enum(['running', 'completed', 'terminated']),
@@ -144,10 +147,44 @@ export const WorkflowCcView = z.object({
 });
 export type WorkflowCcView = z.infer<typeof WorkflowCcView>;
 
-// ---------------------------------------------------------------- monitoring
+/** 已办: how the officer settled a task — 通过, 不通过, 退回, or (as a delegate) 办理完成交回委派人. */
+export const WorkflowDoneOutcome = z.enum(['approve', 'reject', 'return', 'resolve']);
+export type WorkflowDoneOutcome = z.infer<typeof WorkflowDoneOutcome>;
 
-export const WorkflowInstanceStatus = z.enum(['running', 'completed', 'terminated']);
-export type WorkflowInstanceStatus = z.infer<typeof WorkflowInstanceStatus>;
+export const WorkflowDoneTaskQuery = ListQuery.extend({
+  keyword: ListQuery.shape.keyword.describe('办件编号、业务标识、事项名称或流程名称'),
+  from: IsoDate.optional().describe('办理日期起（含，北京时间）'),
+  to: IsoDate.optional().describe('办理日期止（含，北京时间）'),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export type WorkflowDoneTaskQuery = z.infer<typeof WorkflowDoneTaskQuery>;
+
+/** 已办: one settlement by the caller, with what became of the process since. */
+export const WorkflowDoneTaskView = z.object({
+  /** The opinion record of the settlement (a task may be settled twice by one officer: 交回 as a delegate, later 通过). */
+  id: z.uuid(),
+  taskId: z.uuid(),
+  instanceId: z.uuid(),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  definitionName: z.string(),
+  businessKey: z.string(),
+  /** 办件编号 (process variable caseNo), else the business key. */
+  caseNo: z.string(),
+  /** 事项名称 (process variable matterName), when the process carries one. */
+  title: z.string().nullable(),
+  outcome: WorkflowDoneOutcome,
+  opinion: z.string(),
+  completedAt: z.string(),
+  instanceStatus: WorkflowInstanceStatus,
+  suspended: z.boolean(),
+  /** Where the process stands now: the nodes of its open tasks. */
+  currentNodeNames: z.array(z.string()),
+  /** 撤回 is still possible (same rule as the task's own withdraw operation). */
+  withdrawable: z.boolean(),
+});
+export type WorkflowDoneTaskView = z.infer<typeof WorkflowDoneTaskView>;
+
+// ---------------------------------------------------------------- monitoring
 
 export const WorkflowInstanceListQuery = ListQuery.extend({
   key: z.string().trim().max(64).optional(),

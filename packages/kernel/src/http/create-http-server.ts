@@ -84,6 +84,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        frameSrc: ["'self'", 'blob:'], // PDFs the page fetched itself (打印模板预览), shown in an iframe through an object URL
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
         upgradeInsecureRequests: null,

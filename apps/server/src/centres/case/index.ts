@@ -12,7 +12,7 @@ import { caseCitizenRoutes } from './application/case.citizen.routes';
 import { createCaseService, type CaseService } from './application/case.service';
 
 /** What other modules may use of the case centre. Subscribe to `case.application.*` events for reactions. */
-export type CaseApi = Pick<CaseService, 'create' | 'act' | 'addLink' | 'findCase' | 'getForApplicant'>;
+export type CaseApi = Pick<CaseService, 'create' | 'act' | 'addLink' | 'findCase' | 'getForApplicant' | 'applicantCaseSummary'>;
 
 export const caseModule = defineModule<CaseApi>({
   code: 'case',
@@ -30,7 +30,10 @@ export const caseModule = defineModule<CaseApi>({
         { prefix: '/api/admin/case', plugin: caseAdminRoutes(service) },
         { prefix: '/api/citizen', plugin: caseCitizenRoutes(service) },
       ],
-      jobs: [{ name: 'case.sla', everyMs: 10 * 60_000, run: () => service.runSla() }],
+      jobs: [
+        { name: 'case.sla', everyMs: 10 * 60_000, run: () => service.runSla() },
+        { name: 'case.tolerance', everyMs: 10 * 60_000, run: () => service.runToleranceDeadlines() },
+      ],
       subscribers: [{
         name: 'case.result-document', topic: 'case.application.concluded',
         handle: async (tx, e) => { await service.issueResultDocument(tx, String(e.payload.caseId)); },

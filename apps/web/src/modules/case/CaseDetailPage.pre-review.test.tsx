@@ -4,7 +4,9 @@ import { Route } from 'react-router-dom';
 import type { CaseView, MeView } from '@jsga/contracts';
 import { setToken } from '../../app/request';
 import { AppHarness, jsonResponse, sampleMe } from '../../test-utils';
+import { chinaToday } from '../form';
 import { CaseDetailPage } from './CaseDetailPage';
+import { addDays } from './components/case-actions';
 import { deliveryBody } from './components/DeliveryDialog';
 import { CASE_ID, caseView, TASK_1, TASK_2 } from './test-fixtures';
 
@@ -135,10 +137,18 @@ describe('网上预审 on the case page', () => {
     expect(calls(fetchMock, 'POST', '/api/matters/JS-Z001/checklist')).toHaveLength(0);
   });
 
-  it('容缺收件 lists only the materials that may be tolerated', async () => {
-    const fetchMock = serve(online(), { [`POST ${URL_ACT}`]: () => jsonResponse(200, online({ status: 'tolerated', allowedActions: [] })) });
+  it('容缺收件 lists only the materials that may be tolerated, leaves the promise to the applicant, and keeps the deadline within the limit the server names', async () => {
+    let answered = 0;
+    const fetchMock = serve(online(), {
+      [`POST ${URL_ACT}`]: () => (answered++ === 0
+        ? jsonResponse(400, { code: 'CASE_TOLERANCE_DEADLINE_INVALID', message: `补交期限须晚于今天，且不超过 5 天（${addDays(chinaToday(), 5)} 前）`, traceId: 't', details: { field: 'toleranceDeadline', limitDays: 5 } })
+        : jsonResponse(200, online({ status: 'tolerated', allowedActions: [] }))),
+    });
     fireEvent.click(within(await preReviewBar()).getByRole('button', { name: /容缺收件/ }));
     const dialog = await dialogTitled('容缺收件 · 320102202601050000001');
+    // online: no paper promise to upload; the applicant signs online
+    expect(within(dialog).getByText('网上申报的办件由申请人登录后在线签署容缺受理承诺书，无需上传纸质承诺书')).toBeTruthy();
+    expect(dialog.querySelector('input[type=file]')).toBeNull();
     fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: '暂缺的材料' }).closest('.ant-select')!.querySelector('.ant-select-selector')!);
     const options = await waitFor(() => {
       const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')];
@@ -148,8 +158,15 @@ describe('网上预审 on the case page', () => {
     expect(options.map((o) => o.textContent)).toEqual(['录取通知书（M02）', '近期免冠照片（M03）']);
     fireEvent.click(options[0]);
     fireEvent.click(within(dialog).getByRole('button', { name: /确认容缺收件/ }));
-    await waitFor(() => expect(bodies(fetchMock, URL_ACT)).toEqual([{ action: 'accept_tolerated', missingMaterials: ['M02'], expectedRevision: 3 }]), WAIT);
-  });
+    const week = addDays(chinaToday(), 7);
+    await waitFor(() => expect(bodies(fetchMock, URL_ACT)).toEqual([{ action: 'accept_tolerated', missingMaterials: ['M02'], toleranceDeadline: week, expectedRevision: 3 }]), WAIT);
+
+    // the matter allows 5 days only: the refusal stands under the date, which comes back within the limit
+    expect(await within(dialog).findByText(`补交期限须晚于今天，且不超过 5 天（${addDays(chinaToday(), 5)} 前）`, undefined, WAIT)).toBeTruthy();
+    await waitFor(() => expect((within(dialog).getByLabelText('补交期限') as HTMLInputElement).value).toBe(addDays(chinaToday(), 5)), WAIT);
+    fireEvent.click(within(dialog).getByRole('button', { name: /确认容缺收件/ }));
+    await waitFor(() => expect(bodies(fetchMock, URL_ACT).at(-1)).toEqual({ action: 'accept_tolerated', missingMaterials: ['M02'], toleranceDeadline: addDays(chinaToday(), 5), expectedRevision: 3 }), WAIT);
+  }, 60_000);
 
   it('预审通过 completes the open 受理 task', async () => {
     const view = online({

@@ -4,12 +4,17 @@ import { Route } from 'react-router-dom';
 import type { CaseView, MeView } from '@jsga/contracts';
 import { setToken } from '../../app/request';
 import { AppHarness, jsonResponse, sampleMe } from '../../test-utils';
+import { chinaToday } from '../form';
 import { CaseDetailPage } from './CaseDetailPage';
+import { addDays } from './components/case-actions';
 import { CASE_ID, caseView, INSTANCE_ID, TASK_1, TASK_2 } from './test-fixtures';
 
 type Handler = (init: RequestInit | undefined) => Response;
 const URL_CASE = `/api/admin/case/cases/${CASE_ID}`;
 const URL_ACT = `${URL_CASE}/actions`;
+const PROMISE_ID = '12121212-1212-4212-8212-121212121212';
+const SCAN_ID = '34343434-3434-4343-8343-343434343434';
+const pdf = () => new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf' } });
 
 /** antd spaces out two-character button labels (受 理) outside the app's ConfigProvider. */
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -38,6 +43,8 @@ const calls = (fetchMock: ReturnType<typeof serve>, method: string, path: string
 const bodies = (fetchMock: ReturnType<typeof serve>, path: string) => calls(fetchMock, 'POST', path).map(([, init]) => JSON.parse(String(init?.body)));
 
 const toolbar = () => screen.findByRole('toolbar', { name: '办理操作' });
+/** A button of a dialog by its text (role queries are slow in a large antd dialog under jsdom). */
+const buttonIn = (dialog: HTMLElement, text: RegExp) => within(dialog).getByText(text).closest('button')!;
 
 /** In jsdom antd gives every dialog the same aria-labelledby id, so dialogs are found by their title text. */
 const dialogTitled = (title: string) =>
@@ -47,13 +54,19 @@ const dialogTitled = (title: string) =>
     return d;
   });
 
+// jsdom has no object URLs: the PDF previews get a fixed one
+const objectUrls = URL as unknown as { createObjectURL?: (b: Blob) => string; revokeObjectURL?: (u: string) => void };
 beforeEach(() => {
   localStorage.clear();
   setToken('tok');
+  objectUrls.createObjectURL = () => 'blob:promise';
+  objectUrls.revokeObjectURL = () => undefined;
 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  delete objectUrls.createObjectURL;
+  delete objectUrls.revokeObjectURL;
 });
 
 describe('CaseDetailPage', () => {
@@ -229,7 +242,7 @@ describe('CaseDetailPage', () => {
     await waitFor(() => expect(bodies(fetchMock, `${URL_CASE}/return-step`)).toEqual([{ taskId: TASK_2, targetNodeId: 'check', opinion: '核查意见不完整' }]));
   });
 
-  it('容缺受理 offers only the materials that may be tolerated and sends the chosen codes', async () => {
+  it('容缺受理 at the window: offers only what may be tolerated, a deadline within the limit, and needs the signed promise printed and uploaded', async () => {
     const view = caseView({ situationAnswers: { reason: 'college' } });
     const material = (code: string, name: string, allowTolerance: boolean) => ({
       code, name, source: 'applicant', elicenseType: null, required: true, allowTolerance, form: 'original', count: 1, situational: false, templateFileId: null, sampleFileId: null, note: '',
@@ -239,11 +252,17 @@ describe('CaseDetailPage', () => {
         matterCode: 'JS-Z001', versionId: view.matterVersionId, versionNo: 2, sections: [], processKey: null, eligibilityRules: [], selected: [],
         materials: [material('M01', '居民户口簿', false), material('M02', '录取通知书', true)],
       }),
+      [`POST ${URL_CASE}/tolerance-promise/preview`]: () => pdf(),
+      'POST /api/files/': () => jsonResponse(200, { id: PROMISE_ID, fileName: '承诺书.pdf', size: 8, mime: 'application/pdf', sha256: 'a'.repeat(64), sm3: 'b'.repeat(64) }),
       [`POST ${URL_ACT}`]: () => jsonResponse(200, { ...view, status: 'tolerated', allowedActions: [] }),
     });
     fireEvent.click(within(await toolbar()).getByRole('button', { name: label('容缺受理') }));
     const dialog = await dialogTitled('容缺受理 · 320102202601050000001');
-    fireEvent.click(within(dialog).getByRole('button', { name: /确认容缺受理/ }));
+    // the deadline starts a week on (the limit is 30 days when the matter version cannot be read)
+    const deadline = addDays(chinaToday(), 7);
+    expect((within(dialog).getByLabelText('补交期限') as HTMLInputElement).value).toBe(deadline);
+    expect(within(dialog).getByText(`申请人承诺在此日期前补交暂缺的材料；最长 30 天（至 ${addDays(chinaToday(), 30)}）`)).toBeTruthy();
+    fireEvent.click(buttonIn(dialog, /确认容缺受理/));
     expect(await within(dialog).findByText('请选择暂缺的材料')).toBeTruthy();
     const checklistCall = calls(fetchMock, 'POST', '/api/matters/JS-Z001/checklist')[0];
     expect(JSON.parse(String(checklistCall[1]?.body))).toEqual({ answers: { reason: 'college' } });
@@ -257,8 +276,87 @@ describe('CaseDetailPage', () => {
     // 居民户口簿 may not be tolerated: not offered
     expect(options.map((o) => o.textContent)).toEqual(['录取通知书（M02）']);
     fireEvent.click(options[0]);
-    fireEvent.click(within(dialog).getByRole('button', { name: /确认容缺受理/ }));
-    await waitFor(() => expect(bodies(fetchMock, URL_ACT)).toEqual([{ action: 'accept_tolerated', missingMaterials: ['M02'], expectedRevision: 3 }]));
+
+    // a window case without the signed promise is refused in the dialog, nothing sent
+    fireEvent.click(buttonIn(dialog, /确认容缺受理/));
+    expect(await within(dialog).findByText('请上传申请人签字的容缺受理承诺书')).toBeTruthy();
+    expect(calls(fetchMock, 'POST', URL_ACT)).toHaveLength(0);
+
+    // 打印承诺书: the server makes the PDF for the chosen materials and date; it opens in the page
+    fireEvent.click(buttonIn(dialog, /^打印承诺书$/));
+    const preview = await waitFor(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[title="容缺受理承诺书"]');
+      if (!frame) throw new Error('no preview');
+      return frame;
+    });
+    expect(preview.getAttribute('src')).toBe('blob:promise');
+    const [, init] = calls(fetchMock, 'POST', `${URL_CASE}/tolerance-promise/preview`)[0];
+    expect(JSON.parse(await (init?.body as Blob).text())).toEqual({ missingMaterials: ['M02'], toleranceDeadline: deadline });
+
+    // the signed scan goes to the files centre, then with the action
+    fireEvent.change(dialog.querySelector('input[type=file]')!, { target: { files: [new File(['%PDF-1.7'], '承诺书.pdf', { type: 'application/pdf' })] } });
+    expect(await within(dialog).findByText('承诺书.pdf')).toBeTruthy();
+    const [, upload] = calls(fetchMock, 'POST', '/api/files/')[0];
+    expect((upload?.body as FormData).get('purpose')).toBe('tolerance_promise');
+    fireEvent.click(buttonIn(dialog, /确认容缺受理/));
+    await waitFor(() => expect(bodies(fetchMock, URL_ACT)).toEqual([
+      { action: 'accept_tolerated', missingMaterials: ['M02'], toleranceDeadline: deadline, promiseFileId: PROMISE_ID, expectedRevision: 3 },
+    ]));
+  }, 60_000);
+
+  it('shows 容缺受理 on the case: the deadline overdue, the paper promise to open, and each material supplied or awaited', async () => {
+    const fetchMock = serve(caseView({
+      status: 'tolerated', allowedActions: ['tolerated_completed', 'not_accept'], toleranceDeadline: '2026-01-10',
+      tolerance: {
+        deadline: '2026-01-10', overdue: true,
+        promise: { signedAt: '2026-01-05T10:00:00+08:00', via: 'paper', fileId: PROMISE_ID },
+        materials: [{ code: 'M02', name: '录取通知书', supplied: true }, { code: 'M03', name: '近期免冠照片', supplied: false }],
+      },
+    }), { [`GET /api/files/${PROMISE_ID}/content`]: () => pdf() });
+    const card = await screen.findByLabelText('容缺受理');
+    expect(within(card).getByText('2026-01-10')).toBeTruthy();
+    expect(within(card).getByText('已逾期')).toBeTruthy();
+    expect(within(card).getByText('书面签字')).toBeTruthy();
+    expect(within(card).getByText(/2026-01-05 \d\d:00:00/)).toBeTruthy();
+    expect(within(within(card).getByText('录取通知书').parentElement!).getByText('已补交')).toBeTruthy();
+    expect(within(within(card).getByText('近期免冠照片').parentElement!).getByText('待补交')).toBeTruthy();
+
+    fireEvent.click(within(card).getByText('查看承诺书'));
+    await waitFor(() => expect(document.querySelector('iframe[title="容缺受理承诺书"]')).not.toBeNull());
+    expect(calls(fetchMock, 'GET', `/api/files/${PROMISE_ID}/content`)).toHaveLength(1);
+  });
+
+  it('容缺材料补齐 lists the tolerated materials, shows the server’s refusal while one is missing, and sends the scan uploaded for it', async () => {
+    const view = caseView({
+      status: 'tolerated', allowedActions: ['tolerated_completed'], toleranceDeadline: '2099-01-10',
+      tolerance: {
+        deadline: '2099-01-10', overdue: false, promise: { signedAt: '2026-01-05T10:00:00+08:00', via: 'paper', fileId: PROMISE_ID },
+        materials: [{ code: 'M02', name: '录取通知书', supplied: false }, { code: 'M03', name: '近期免冠照片', supplied: true }],
+      },
+    });
+    let answered = 0;
+    const fetchMock = serve(view, {
+      'POST /api/files/': () => jsonResponse(200, { id: SCAN_ID, fileName: '录取通知书.pdf', size: 8, mime: 'application/pdf', sha256: 'a'.repeat(64), sm3: 'b'.repeat(64) }),
+      [`POST ${URL_ACT}`]: () => (answered++ === 0
+        ? jsonResponse(409, { code: 'CASE_TOLERANCE_MATERIALS_MISSING', message: '容缺材料尚未补齐：录取通知书', traceId: 't', details: { materials: [{ code: 'M02', name: '录取通知书' }] } })
+        : jsonResponse(200, { ...view, status: 'accepted', allowedActions: [] })),
+    });
+    fireEvent.click(within(await toolbar()).getByRole('button', { name: label('容缺材料补齐') }));
+    const dialog = await dialogTitled('容缺材料补齐 · 320102202601050000001');
+    const list = within(dialog).getByLabelText('容缺材料');
+    expect(within(within(list).getByLabelText('容缺材料：录取通知书')).getByText('待补交')).toBeTruthy();
+    expect(within(within(list).getByLabelText('容缺材料：近期免冠照片')).getByText('已补交')).toBeTruthy();
+    // only the missing one takes a scan
+    expect(dialog.querySelectorAll('input[type=file]')).toHaveLength(1);
+
+    fireEvent.click(buttonIn(dialog, /确认容缺材料补齐/));
+    expect(await within(dialog).findByText('容缺材料尚未补齐：录取通知书')).toBeTruthy();
+    expect(bodies(fetchMock, URL_ACT)).toEqual([{ action: 'tolerated_completed', expectedRevision: 3 }]);
+
+    fireEvent.change(dialog.querySelector('input[type=file]')!, { target: { files: [new File(['%PDF-1.7'], '录取通知书.pdf', { type: 'application/pdf' })] } });
+    expect(await within(dialog).findByText('录取通知书.pdf')).toBeTruthy();
+    fireEvent.click(buttonIn(dialog, /确认容缺材料补齐/));
+    await waitFor(() => expect(bodies(fetchMock, URL_ACT).at(-1)).toEqual({ action: 'tolerated_completed', materials: [{ materialCode: 'M02', fileId: SCAN_ID }], expectedRevision: 3 }));
   });
 
   it('申请表: the node’s editable field can be corrected, the rest stay read-only, and the change goes with 受理', async () => {

@@ -22,6 +22,7 @@ import { CaseStatusTag, daysUntil, deliveryMethodLabels, SlaTag } from './compon
 import { MigrateProcessDialog } from './components/MigrateProcessDialog';
 import { ReturnStepDialog } from './components/ReturnStepDialog';
 import { SupplementRequestAlert } from './components/SupplementRequestAlert';
+import { ToleranceCard } from './components/ToleranceCard';
 
 const resultLabels = { approved: '准予', disapproved: '不予' } as const;
 
@@ -75,7 +76,7 @@ function DeliverySummary({ delivery }: { delivery: NonNullable<CaseView['deliver
   );
 }
 
-/** 办件详情: header facts, 办理 (the allowed actions), 办理过程, 材料, 计时暂停, 关联, 表单数据. */
+/** 办件详情: header facts, 容缺受理 (when accepted so), 办理 (the allowed actions), 办理过程, 材料, 计时暂停, 关联, 表单数据. */
 export function CaseDetailPage() {
   const { id } = useParams<{ id: string }>();
   const navigate = useNavigate();
@@ -249,6 +250,7 @@ export function CaseDetailPage() {
               ]}
             />
           </Card>
+          <ToleranceCard view={view} />
           {view.status === 'supplement' && view.supplementRequest && (
             <div style={{ marginBottom: 12 }}>
               <SupplementRequestAlert request={view.supplementRequest} />

@@ -4,14 +4,18 @@ import { Route, useLocation, useNavigate } from 'react-router-dom';
 import type { MeView, PreReviewQueue } from '@jsga/contracts';
 import { setToken } from '../../app/request';
 import { AppHarness, jsonResponse, sampleMe } from '../../test-utils';
+import { chinaToday } from '../form';
+import { addDays } from './components/case-actions';
 import { PreReviewPage } from './PreReviewPage';
 import { summary } from './test-fixtures';
 
 const LIST = '/api/admin/case/cases';
 const sizes: Record<PreReviewQueue, number> = { pending: 45, received: 3, supplement: 2, supplement_history: 7, returned: 1, tolerated: 0, tolerated_done: 4 };
+/** 待容缺后补 rows: one past its 补交期限 (yesterday in China), one due today. */
+const tolerated = (deadline: string) => (queue: string) => (queue === 'tolerated' ? { status: 'tolerated' as const, toleranceDeadline: deadline } : {});
 const rowsOf = (queue: string) => [
-  summary({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaa01', caseNo: `${queue}-001`, channel: 'online' }),
-  summary({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaa02', caseNo: `${queue}-002`, channel: 'mobile' }),
+  summary({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaa01', caseNo: `${queue}-001`, channel: 'online', ...tolerated(addDays(chinaToday(), -1))(queue) }),
+  summary({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaa02', caseNo: `${queue}-002`, channel: 'mobile', ...tolerated(chinaToday())(queue) }),
 ];
 
 /** Shows where the router is, and a back button standing in for the browser's. */
@@ -133,6 +137,21 @@ describe('PreReviewPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
     await waitFor(() => expect(listCalls(fetchMock).at(-1)).toEqual({ queue: 'pending', page: '1', pageSize: '20', keyword: '李四' }), WAIT);
     expect(address()).toBe(`/handling/pre-review?queue=pending&keyword=${encodeURIComponent('李四')}`);
+  });
+
+  it('待容缺后补 shows the 补交期限, with 已逾期 once the date has passed', async () => {
+    serve('/handling/pre-review?queue=tolerated');
+    const late = within((await screen.findByText('tolerated-001', undefined, WAIT)).closest('tr')!);
+    expect(screen.getAllByText('补交期限').length).toBeGreaterThan(0);
+    expect(late.getByText(addDays(chinaToday(), -1))).toBeTruthy();
+    expect(late.getByText('已逾期')).toBeTruthy();
+    const due = within(screen.getByText('tolerated-002').closest('tr')!);
+    expect(due.getByText(chinaToday())).toBeTruthy();
+    expect(due.queryByText('已逾期')).toBeNull();
+    // the other queues have no such column
+    fireEvent.click(tab('待预审'));
+    expect(await screen.findByText('pending-001', undefined, WAIT)).toBeTruthy();
+    await waitFor(() => expect(screen.queryAllByText('补交期限')).toHaveLength(0), WAIT);
   });
 
   it('opens the case from its row, remembering the list to return to', async () => {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
-import { Badge, Button, Card, Grid, Input, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Card, Grid, Input, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { caseChannelLabels, PreReviewQueue, preReviewQueueLabels, type CaseSummary } from '@jsga/contracts';
 import { formatDateTime, PageTitle } from '../../app/ui';
+import { chinaToday } from '../form';
 import { usePreReviewList, useQueueSizes } from './api';
 import { CaseStatusTag, SlaTag } from './components/labels';
 
@@ -13,6 +14,20 @@ const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
 /** The queue waiting for the officer: its count stands out; the others are records or wait for the applicant. */
 const toDo: ReadonlySet<PreReviewQueue> = new Set(['pending']);
+/** The 容缺 queues show the promised date of the missing materials. */
+const toleranceQueues: ReadonlySet<PreReviewQueue> = new Set(['tolerated', 'tolerated_done']);
+
+/** 补交期限: the date, 已逾期 once it has passed while the materials are still awaited (China's today). */
+function ToleranceDeadline({ c, today }: { c: CaseSummary; today: string }) {
+  if (!c.toleranceDeadline) return <Typography.Text type="secondary">-</Typography.Text>;
+  const overdue = c.status === 'tolerated' && c.toleranceDeadline < today;
+  return (
+    <Space size={4} wrap>
+      <Typography.Text type={overdue ? 'danger' : undefined}>{c.toleranceDeadline}</Typography.Text>
+      {overdue && <Tag color="error" style={{ marginInlineEnd: 0 }}>已逾期</Tag>}
+    </Space>
+  );
+}
 
 interface QueueState {
   queue: PreReviewQueue;
@@ -99,6 +114,10 @@ export function PreReviewPage() {
     { title: '状态', dataIndex: 'status', width: 100, render: (_, c) => <CaseStatusTag status={c.status} /> },
     { title: '时限', dataIndex: 'slaStatus', width: 170, render: (_, c) => <SlaTag status={c.slaStatus} deadline={c.slaDeadline} /> },
   ];
+  if (toleranceQueues.has(queue)) {
+    const today = chinaToday();
+    columns.push({ title: '补交期限', dataIndex: 'toleranceDeadline', width: 150, render: (_, c) => <ToleranceDeadline c={c} today={today} /> });
+  }
 
   return (
     <PageContainer title={<PageTitle>网上预审</PageTitle>} subTitle="网上、掌上申报的办件：预审通过、补件、容缺收件或退件；点击一行查看详情并办理">

@@ -27,6 +27,8 @@ export type CaseQuery = Partial<Omit<CaseListQuery, 'overdue'>> & { overdue?: 't
 export type CaseSensitive = { applicantIdNo: string; contactPhone: string | null };
 export type ReturnStepBody = { taskId: string; targetNodeId: string; opinion: string };
 export type MigrateProcessBody = { targetDefinitionId: string; nodeMapping?: Record<string, string> };
+/** What the contract's PromisePreviewBody takes (the contract exports the schema only). */
+export type PromisePreviewBody = { missingMaterials: string[]; toleranceDeadline: string };
 
 export const caseApi = {
   list: (q: CaseQuery) => api.get<Page<CaseSummary>>(`${BASE}/cases`, q),
@@ -40,6 +42,15 @@ export const caseApi = {
   migrateProcess: (id: string, body: MigrateProcessBody) => api.post<CaseView>(`${BASE}/cases/${id}/migrate-process`, body, SILENT),
   changeDelivery: (id: string, body: ChangeDeliveryBody) => api.post<CaseView>(`${BASE}/cases/${id}/delivery`, body, SILENT),
   collect: (id: string, body: CollectBody) => api.post<CaseView>(`${BASE}/cases/${id}/collection`, body, SILENT),
+  /**
+   * 容缺受理承诺书 to print for the applicant to sign (a PDF). The body is a JSON Blob so that its type
+   * becomes the Content-Type (fetchWithToken sets only Accept and Authorization).
+   */
+  promisePreview: async (id: string, body: PromisePreviewBody): Promise<Blob> => {
+    const json = new Blob([JSON.stringify(body)], { type: 'application/json' });
+    const res = await fetchWithToken(`${BASE}/cases/${id}/tolerance-promise/preview`, { method: 'POST', body: json }, '承诺书生成失败');
+    return res.blob();
+  },
 
   // the matter centre: the exact version a case runs on (needs 'matter:catalogue:view')
   matterVersion: (id: string) => api.get<MatterVersionView>(`/api/admin/matter/versions/${id}`, undefined, SILENT),
@@ -185,16 +196,22 @@ export interface UploadedFile {
 }
 
 
-/** Uploads one application material to the files centre; its id goes into the registration. */
-export async function uploadMaterial(file: File): Promise<UploadedFile> {
+/** Uploads one application material (or another scan, by `purpose`) to the files centre; its id goes into the case. */
+export async function uploadMaterial(file: File, purpose = 'material'): Promise<UploadedFile> {
   const form = new FormData();
-  form.append('purpose', 'material');
+  form.append('purpose', purpose);
   form.append('file', file, file.name);
   const res = await fetchWithToken('/api/files/', { method: 'POST', body: form });
   return (await res.json()) as UploadedFile;
 }
 
 export const fileContentUrl = (id: string) => `/api/files/${id}/content`;
+
+/** A stored file's content, to show it in the page (the content route needs the bearer token). */
+export async function fileBlob(id: string): Promise<Blob> {
+  const res = await fetchWithToken(fileContentUrl(id), {}, '文件读取失败');
+  return res.blob();
+}
 
 /** Saves a stored file (the content route needs the bearer token, so a plain link cannot download it). */
 export async function downloadFile(id: string, fileName: string) {

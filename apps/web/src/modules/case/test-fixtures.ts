@@ -25,6 +25,7 @@ export const summary = (over: Partial<CaseSummary> = {}): CaseSummary => ({
   slaDeadline: null,
   submittedAt: '2026-01-05T09:00:00+08:00',
   revision: 3,
+  toleranceDeadline: null,
   ...over,
 });
 
@@ -59,5 +60,6 @@ export const caseView = (over: Partial<CaseView> = {}): CaseView => ({
   supplementRequest: null,
   delivery: null,
   collection: null,
+  tolerance: null,
   ...over,
 });

@@ -44,15 +44,24 @@ describe('safePortalRedirect', () => {
 });
 
 describe('CitizenLoginPage: 短信验证码登录 (the default on a phone)', () => {
+  it('shows no demo identity or code outside demo mode', async () => {
+    const fetchMock = serve((url) => (url.pathname === '/api/citizen-auth/options' ? jsonResponse(200, { demo: false }) : undefined));
+    renderLogin();
+    expect(await screen.findByRole('tab', { name: /短信验证码登录/, selected: true }, WAIT)).toBeTruthy();
+    await waitFor(() => expect(callsTo(fetchMock, '/api/citizen-auth/options')).toHaveLength(1), WAIT);
+    expect(screen.queryByText(/演示数据/)).toBeNull();
+  });
+
   it('fills in the demo code, signs in, keeps the citizen token and goes to the redirect', async () => {
     const fetchMock = serve((url, _init, body) => {
+      if (url.pathname === '/api/citizen-auth/options') return jsonResponse(200, { demo: true });
       if (url.pathname === '/api/citizen-auth/sms-codes') return jsonResponse(200, { expiresInSeconds: 300, resendInSeconds: 60, demoCode: '123456' });
       if (url.pathname === '/api/citizen-auth/sms-login') return body.code === '123456' ? jsonResponse(200, loginResult('tok-sms')) : undefined;
       return undefined;
     });
     renderLogin();
     expect(await screen.findByRole('tab', { name: /短信验证码登录/, selected: true }, WAIT)).toBeTruthy();
-    expect(screen.getByText(/演示数据：张明远 320102198807150034/)).toBeTruthy();
+    expect(await screen.findByText(/演示数据：张明远 320102198807150034/, undefined, WAIT)).toBeTruthy();
 
     fill('姓名', '张明远');
     fill('公民身份号码', '320102198807150034');
@@ -121,6 +130,7 @@ describe('CitizenLoginPage: 扫码登录', () => {
       { status: 'consumed', login: loginResult('tok-qr') },
     ];
     const fetchMock = serve((url, _init, body) => {
+      if (url.pathname === '/api/citizen-auth/options') return jsonResponse(200, { demo: true });
       if (url.pathname === '/api/citizen-auth/qr-tickets') {
         return jsonResponse(200, { ticketId: 'aaaaaaaa-0000-4000-8000-000000000001', pollSecret: 's'.repeat(43), qrContent: 'http://server.internal/portal/scan/x', expiresAt: '2099-01-01T00:00:00Z' });
       }

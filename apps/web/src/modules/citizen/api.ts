@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type {
-  CitizenLoginResult, CitizenMeView, CompanyAgentView, GrantAgentBody, QrPollResult, QrTicketCreated, QrTicketView, SmsCodeResult, SmsLoginBody,
+  CitizenAuthOptions, CitizenLoginResult, CitizenMeView, CompanyAgentView, GrantAgentBody, QrPollResult, QrTicketCreated, QrTicketView, SmsCodeResult, SmsLoginBody,
 } from '@jsga/contracts';
 import {
   api, CITIZEN_TOKEN_KEY, clearCitizenToken, getCitizenToken, setCitizenToken, setCitizenUnauthorizedHandler, subscribeCitizenToken,
@@ -20,6 +20,7 @@ export type QrDecision = 'scan' | 'confirm' | 'cancel';
 
 export const citizenApi = {
   // public: signing in
+  options: () => api.get<CitizenAuthOptions>('/api/citizen-auth/options', undefined, SILENT),
   requestSmsCode: (phone: string) => api.post<SmsCodeResult>('/api/citizen-auth/sms-codes', { phone }, SIGN_IN),
   smsLogin: (body: SmsLoginBody) => api.post<CitizenLoginResult>('/api/citizen-auth/sms-login', body, SIGN_IN),
   createQrTicket: () => api.post<QrTicketCreated>('/api/citizen-auth/qr-tickets', {}, SIGN_IN),
@@ -62,6 +63,12 @@ function subscribeToken(onChange: () => void): () => void {
 }
 
 /** The citizen token, re-read whenever it changes. */
+/** Demo mode: the sign-in pages may show the demo identity and a way to confirm a QR code without a phone. */
+export function useCitizenDemoMode(): boolean {
+  const q = useQuery({ queryKey: ['citizen-auth', 'options'], queryFn: citizenApi.options, staleTime: Infinity, retry: false });
+  return q.data?.demo === true;
+}
+
 export function useCitizenToken(): string | null {
   return useSyncExternalStore(subscribeToken, getCitizenToken, () => null);
 }

@@ -18,8 +18,11 @@ const view = (over: Partial<CitizenCaseView> = {}): CitizenCaseView => ({
     { action: 'conclude', label: '办结', status: 'concluded', orgName: '南京市公安局玄武区分局', note: '驾驶证处于扣押状态，不予补证', at: '2026-11-29T08:00:00+08:00' },
   ],
   materials: [{ materialCode: 'ID_CARD', name: '居民身份证', status: 'provided', source: 'elicense', licenceId: 'x', at: '2026-11-29T06:00:00+08:00', fileId: null, fileName: null }],
-  supplementRequest: null, refusalReason: '驾驶证处于扣押状态，不予补证', slaDeadline: null, delivery: null, resultDocument: null, ...over,
+  supplementRequest: null, refusalReason: '驾驶证处于扣押状态，不予补证', slaDeadline: null, delivery: null, resultDocument: null, tolerance: null, ...over,
 });
+
+/** A case accepted with a material missing (容缺受理), still waiting for it. */
+const tolerated = (over: Partial<CitizenCaseView>) => view({ status: 'tolerated', result: null, refusalReason: null, concludedAt: null, ...over });
 
 function renderPage() {
   return render(
@@ -88,6 +91,66 @@ describe('MyCaseDetailPage (我的办件详情)', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交补正材料' }));
     expect(await screen.findByText('还有需补正的材料未提交：驾驶证遗失声明', undefined, WAIT)).toBeTruthy();
     expect(callsTo(fetchMock, `/api/citizen/cases/${ID}/supplement`)[0].body).toEqual({ materials: [{ materialCode: 'LOSS_STATEMENT', fileId: '99999999-9999-4999-8999-999999999999' }], note: '' });
+  });
+
+  it('容缺受理: the applicant reads the promise, ticks 我已阅读并承诺, signs it online, and is then asked for the material', async () => {
+    const promised: CitizenCaseView['tolerance'] = { deadline: '2026-12-06', overdue: false, promise: null, materials: [{ code: 'LOSS_STATEMENT', name: '驾驶证遗失声明', supplied: false }] };
+    const waiting = tolerated({ todo: 'sign_promise', tolerance: promised });
+    const signed = tolerated({ todo: 'supply_tolerated', tolerance: { ...promised, promise: { signedAt: '2026-11-29T09:00:00+08:00', via: 'online', fileId: null } } });
+    const fetchMock = serve((url, init) => {
+      if (url.pathname === `/api/citizen/cases/${ID}`) return jsonResponse(200, waiting);
+      if (url.pathname === `/api/citizen/cases/${ID}/tolerance-promise` && init?.method === 'POST') return jsonResponse(200, signed);
+      if (url.pathname === '/api/citizen/licences') return jsonResponse(200, { items: [] });
+      return undefined;
+    });
+    renderPage();
+    const promise = await screen.findByLabelText('承诺内容', undefined, WAIT);
+    expect(promise.textContent).toContain('本人张明远（证件号码：320102********0034）申请办理驾驶证补证、换证（办件编号：32010220261129000001）');
+    expect(promise.textContent).toContain('郑重承诺在2026年12月6日前补交下列材料；逾期未补交的，同意按申请材料不全处理');
+    expect(promise.textContent).toContain('1. 驾驶证遗失声明（2026年12月6日前补交）');
+    const sign = screen.getByRole('button', { name: '签署承诺' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('我已阅读并承诺'));
+    expect(sign.disabled).toBe(false);
+    fireEvent.click(sign);
+    expect(await screen.findByText('已签署容缺受理承诺书，请按期补交材料', undefined, WAIT)).toBeTruthy();
+    expect(callsTo(fetchMock, `/api/citizen/cases/${ID}/tolerance-promise`)).toMatchObject([{ method: 'POST', body: { agree: true } }]);
+    // signed: the upload of the missing material takes its place, and the promise shows as signed online
+    expect(await screen.findByText('请于 2026年12月6日 前补交下列材料', undefined, WAIT)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '签署承诺' })).toBeNull();
+    expect(screen.getByText(/^已于 .* 在线签署$/)).toBeTruthy();
+  });
+
+  it('容缺受理: past the deadline, shows it in red and sends the missing material uploaded', async () => {
+    const FILE = '99999999-9999-4999-8999-999999999998';
+    const tolerance: CitizenCaseView['tolerance'] = {
+      deadline: '2026-11-20', overdue: true, promise: { signedAt: '2026-11-13T09:00:00+08:00', via: 'paper', fileId: null },
+      materials: [{ code: 'LOSS_STATEMENT', name: '驾驶证遗失声明', supplied: false }, { code: 'PHOTO', name: '照片', supplied: true }],
+    };
+    const fetchMock = serve((url, init) => {
+      if (url.pathname === `/api/citizen/cases/${ID}`) return jsonResponse(200, tolerated({ todo: 'supply_tolerated', tolerance }));
+      if (url.pathname === '/api/citizen/licences') return jsonResponse(200, { items: [] });
+      if (url.pathname === '/api/citizen/files/') return jsonResponse(200, { id: FILE, fileName: '遗失声明.pdf', size: 10 });
+      if (url.pathname === `/api/citizen/cases/${ID}/supplement` && init?.method === 'POST') {
+        return jsonResponse(200, tolerated({ todo: null, tolerance: { ...tolerance, materials: tolerance.materials.map((m) => ({ ...m, supplied: true })) } }));
+      }
+      return undefined;
+    });
+    renderPage();
+    expect(await screen.findByText('已超过补交期限（2026年11月20日），请尽快补交', undefined, WAIT)).toBeTruthy();
+    expect(screen.getByText('2026-11-20').className).toContain('danger');
+    expect(screen.getAllByText('已逾期').length).toBeGreaterThan(0);
+    // only the material still missing is asked for
+    expect(screen.getByLabelText('材料：驾驶证遗失声明')).toBeTruthy();
+    expect(screen.queryByLabelText('材料：照片')).toBeNull();
+    const submit = screen.getByRole('button', { name: '提交容缺材料' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.change(document.querySelector('input[type=file]') as HTMLInputElement, { target: { files: [new File(['%PDF-1.7'], '遗失声明.pdf', { type: 'application/pdf' })] } });
+    expect(await screen.findByText('遗失声明.pdf', undefined, WAIT)).toBeTruthy();
+    fireEvent.click(submit);
+    expect(await screen.findByText('容缺材料已提交，请等待受理单位确认', undefined, WAIT)).toBeTruthy();
+    expect(callsTo(fetchMock, `/api/citizen/cases/${ID}/supplement`)[0].body).toEqual({ materials: [{ materialCode: 'LOSS_STATEMENT', fileId: FILE }], note: '' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: '提交容缺材料' })).toBeNull(), WAIT);
   });
 
   it('refuses a file over 20 MB before uploading it', async () => {

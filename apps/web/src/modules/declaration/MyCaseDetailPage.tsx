@@ -1,16 +1,31 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, Rate, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { caseStatusLabels, evaluationLevelLabels, evaluationTags, type CitizenCaseView, type DeclarationMaterial } from '@jsga/contracts';
+import { caseStatusLabels, evaluationLevelLabels, evaluationTags, type CitizenCaseView, type DeclarationMaterial, type MatterMaterial } from '@jsga/contracts';
 import { isApiError } from '../../app/request';
 import { declarationApi, declarationKeys, useEvaluation, useLicences, useMyCase } from './api';
 import { MaterialsCard, previewFile } from './components/MaterialsCard';
+import { chineseDate, PromiseCard, stillMissing, ToleranceInfo } from './components/ToleranceCards';
 import { statusColor } from './labels';
 
-/** 补件: the materials the station asked for, uploaded (or given as e-licences) and sent back online. */
-function SupplementCard({ c }: { c: CitizenCaseView }) {
+/** A material the station asks for, as the upload list shows it. */
+const askedMaterial = (code: string, name: string): MatterMaterial => ({
+  code, name, source: 'applicant', elicenseType: null, required: true, allowTolerance: false, form: 'original', count: 1, situational: false, templateFileId: null, sampleFileId: null, note: '',
+});
+
+/** Materials uploaded (or given as e-licences) and sent online: 补正 after 补件, or the missing ones of 容缺受理. */
+function SupplyCard({ c, materials, title, listTitle, intro, submitText, done }: {
+  c: CitizenCaseView;
+  materials: Array<{ code: string; name: string }>;
+  title: string;
+  listTitle: string;
+  intro: ReactNode;
+  submitText: string;
+  /** The message once sent. */
+  done: string;
+}) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const licences = useLicences();
@@ -18,8 +33,6 @@ function SupplementCard({ c }: { c: CitizenCaseView }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const req = c.supplementRequest!;
-  const asked = new Set(req.materials.map((m) => m.code));
   const send = async () => {
     setBusy(true);
     setError(null);
@@ -27,24 +40,51 @@ function SupplementCard({ c }: { c: CitizenCaseView }) {
       const next = await declarationApi.supply(c.id, { materials: value.map(({ materialCode, fileId, licenceId }) => ({ materialCode, ...(licenceId ? { licenceId } : { fileId }) })), note });
       qc.setQueryData(declarationKeys.caseDetail(c.id), next);
       void qc.invalidateQueries({ queryKey: ['declaration', 'cases'] });
-      message.success('补正材料已提交，请等待审核');
+      setValue([]);
+      setNote('');
+      message.success(done);
     } catch (e) {
       setError(isApiError(e) ? e.message : '提交失败，请稍后重试');
     } finally {
       setBusy(false);
     }
   };
-  // the materials the request named, else any of the matter's (the page does not know the whole list): the named ones
-  const materials = req.materials.map((m) => ({ code: m.code, name: m.name, required: asked.has(m.code), source: 'applicant' as const, elicenseType: null, note: '', form: 'electronic' as const, copies: 1, situational: false, allowTolerance: false }));
   return (
-    <Card title="需要补正材料" style={{ borderColor: '#fa8c16' }}>
-      <Alert type="warning" showIcon message={`补正原因：${req.reason}`} description={`通知时间：${new Date(req.at).toLocaleString('zh-CN')}。补正期间不计入办理时限。`} style={{ marginBottom: 12 }} />
-      <MaterialsCard title="补正材料" materials={materials as never} value={value} onChange={setValue} licences={licences.data?.items ?? []} />
+    <Card title={title} style={{ borderColor: '#fa8c16' }}>
+      {intro}
+      <MaterialsCard title={listTitle} materials={materials.map((m) => askedMaterial(m.code, m.name))} value={value} onChange={setValue} licences={licences.data?.items ?? []} />
       <Input.TextArea style={{ marginTop: 12 }} rows={2} maxLength={500} placeholder="补充说明（选填）" value={note} onChange={(e) => setNote(e.target.value)} aria-label="补充说明" />
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" message={error} />}
-      <Button style={{ marginTop: 12 }} type="primary" size="large" loading={busy} disabled={!value.length} onClick={() => void send()}>提交补正材料</Button>
+      <Button style={{ marginTop: 12 }} type="primary" size="large" loading={busy} disabled={!value.length} onClick={() => void send()}>{submitText}</Button>
     </Card>
   );
+}
+
+/** 补件: the materials the station asked for. */
+function SupplementCard({ c }: { c: CitizenCaseView }) {
+  const req = c.supplementRequest!;
+  return (
+    <SupplyCard
+      c={c}
+      materials={req.materials}
+      title="需要补正材料"
+      listTitle="补正材料"
+      intro={<Alert type="warning" showIcon message={`补正原因：${req.reason}`} description={`通知时间：${new Date(req.at).toLocaleString('zh-CN')}。补正期间不计入办理时限。`} style={{ marginBottom: 12 }} />}
+      submitText="提交补正材料"
+      done="补正材料已提交，请等待审核"
+    />
+  );
+}
+
+/** 容缺受理: the materials still missing, by the promised date (red once it has passed). */
+function ToleratedSupplyCard({ c }: { c: CitizenCaseView }) {
+  const t = c.tolerance!;
+  const intro = t.overdue ? (
+    <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={`已超过补交期限（${chineseDate(t.deadline)}），请尽快补交`} description="逾期未补交的，受理单位可按申请材料不全不予受理。" />
+  ) : (
+    <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`请于 ${chineseDate(t.deadline)} 前补交下列材料`} description="您已签署容缺受理承诺书；材料补齐后，受理单位确认即转为正式受理。" />
+  );
+  return <SupplyCard c={c} materials={stillMissing(t)} title="补交容缺材料" listTitle="暂缺材料" intro={intro} submitText="提交容缺材料" done="容缺材料已提交，请等待受理单位确认" />;
 }
 
 /** 好差评: five levels, tags by level, a reason required for a poor rating; once. */
@@ -128,6 +168,9 @@ export function MyCaseDetailPage() {
           action={c.status === 'returned' ? <Button onClick={() => navigate(`/portal/apply?matter=${encodeURIComponent(c.matterCode)}&fromCase=${c.id}`)}>修改后重新申报</Button> : undefined} />
       )}
       {c.status === 'supplement' && c.supplementRequest && <SupplementCard c={c} />}
+      {c.todo === 'sign_promise' && c.tolerance && <PromiseCard c={c} />}
+      {c.todo === 'supply_tolerated' && c.tolerance && <ToleratedSupplyCard c={c} />}
+      {c.tolerance && <ToleranceInfo c={c} />}
       {c.status === 'concluded' && !refused && <Alert type="success" showIcon message="办件已办结" description={c.delivery?.method === 'post' ? `结果将邮寄至：${c.delivery.address ?? ''}` : '请按通知到受理窗口领取结果。'} />}
       {c.resultDocument && (
         <Card title="办理结果">

@@ -25,6 +25,8 @@ export const declarationApi = {
   cases: (q: Partial<CitizenCaseListQuery>) => api.get<Page<CitizenCaseSummary>>('/api/citizen/cases', q, SILENT),
   caseDetail: (id: string) => api.get<CitizenCaseView>(`/api/citizen/cases/${enc(id)}`, undefined, SILENT),
   supply: (id: string, body: SupplyMaterialsBody) => api.post<CitizenCaseView>(`/api/citizen/cases/${enc(id)}/supplement`, body, SILENT),
+  /** 容缺受理承诺书 signed online: the real-name sign-in stands as the signature. */
+  signPromise: (id: string) => api.post<CitizenCaseView>(`/api/citizen/cases/${enc(id)}/tolerance-promise`, { agree: true }, SILENT),
   evaluation: (id: string) => api.get<{ evaluation: EvaluationView | null }>(`/api/citizen/cases/${enc(id)}/evaluation`, undefined, SILENT),
   evaluate: (id: string, body: EvaluateBody) => api.post<EvaluationView>(`/api/citizen/cases/${enc(id)}/evaluation`, body, SILENT),
   /** Multipart upload of one material file (checked on the server: type sniffed, size limited). */

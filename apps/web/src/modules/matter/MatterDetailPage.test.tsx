@@ -16,7 +16,7 @@ const config: MatterConfig = {
   name: '户口迁移审批', policeType: 'zhian', category: '治安服务事项', matterType: 'licensing',
   handlingModes: ['promised'], applicantTypes: ['natural_person'], channels: ['online', 'window'], zones: ['province_wide'],
   needsApproval: true, isOnline: true, isOffline: true, legalBasis: '《中华人民共和国户口登记条例》', conditions: '迁入地符合落户条件',
-  feeFen: 0, feeNote: '', statutoryLimitDays: 20, promisedLimitDays: 10, visits: 1,
+  feeFen: 0, feeNote: '', statutoryLimitDays: 20, promisedLimitDays: 10, visits: 1, toleranceLimitDays: 30,
   materials: [{ code: 'M01', name: '居民户口簿', source: 'elicense', elicenseType: 'HKB', required: true, allowTolerance: false, form: 'original', count: 1, situational: false, templateFileId: null, sampleFileId: null, note: '' }],
   situations: [{ key: 'reason', text: '迁移原因', type: 'single', help: '', options: [
     { key: 'college', label: '大中专院校录取', effects: { addMaterials: ['M01'], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null }, children: [] },
@@ -211,6 +211,19 @@ describe('MatterDetailPage', () => {
     const diffCall = fetchMock.mock.calls.find(([url]) => url.startsWith('/api/admin/matter/versions/diff?'))!;
     expect(diffCall[0]).toBe(`/api/admin/matter/versions/diff?from=${V1}&to=${V2}`);
   });
+
+  it('edits 容缺补交期限（天） among the basic fields and saves it as toleranceLimitDays', async () => {
+    const fetchMock = serve(['matter:catalogue:edit'], header(V2, 2, { status: 'draft' }));
+    await openEditor();
+    const days = input('容缺补交期限（天）');
+    expect(days.value).toBe('30');
+    fireEvent.change(days, { target: { value: '15' } });
+    fireEvent.blur(days);
+    fireEvent.click(saveButton());
+    const saved = await savedConfig(fetchMock);
+    expect(saved.toleranceLimitDays).toBe(15);
+    expect(saved.visits).toBe(1);
+  }, SLOW);
 
   it('adds a material in the materials table and saves it with the contract defaults', async () => {
     const fetchMock = serve(['matter:catalogue:edit'], header(V2, 2, { status: 'draft' }));

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { useAuth } from '../../app/auth-context';
@@ -8,6 +9,7 @@ import { listTableDefaults, pageOf, useServerTable } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { useClaim, workflowApi, workflowKeys, type CcView, type TaskView } from './api';
 import { DueTag, TaskHolderTags } from './components/labels';
+import { DoneTaskList } from './DoneTaskList';
 import { useRoleNames } from './components/RoleSelect';
 import { TaskDrawer } from './components/TaskDrawer';
 
@@ -87,17 +89,21 @@ function CcToMe() {
   return <ProTable<CcView> rowKey="id" {...tableBase} columns={columns} actionRef={actionRef} request={request} onRequestError={onRequestError} headerTitle="抄送给我的办理情况" />;
 }
 
-/** 我的待办: tasks assigned to me or waiting for my position's role (签收), and 抄送我的. */
+const TABS = ['tasks', 'done', 'cc'];
+
+/** 我的待办: tasks assigned to me or waiting for my position's role (签收), 已办, and 抄送我的. Links may name the tab (`?tab=cc`) and a task (`?taskId=`). */
 export function TaskInboxPage() {
-  const [open, setOpen] = useState<string | null>(null);
-  const [tab, setTab] = useState('tasks');
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(() => params.get('taskId'));
+  const [tab, setTab] = useState(() => (TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'tasks'));
   return (
-    <PageContainer title={<PageTitle>我的待办</PageTitle>} subTitle="签收并办理分配给您或本岗位的任务">
+    <PageContainer title={<PageTitle>我的待办</PageTitle>} subTitle="签收并办理分配给您或本岗位的任务；已办任务在下一环节开始前可以撤回">
       <Tabs
         activeKey={tab}
         onChange={setTab}
         items={[
           { key: 'tasks', label: '待办任务', children: <MyTasks onOpen={setOpen} /> },
+          { key: 'done', label: '已办任务', children: <DoneTaskList onOpen={setOpen} /> },
           { key: 'cc', label: '抄送我的', children: <CcToMe /> },
         ]}
       />

@@ -18,6 +18,9 @@ import type {
   TaskUserBody,
   ColleagueView,
   WorkflowCcView,
+  WorkflowDoneOutcome,
+  WorkflowDoneTaskQuery,
+  WorkflowDoneTaskView,
   WorkflowDefinitionDetail,
   WorkflowDefinitionListQuery,
   WorkflowDefinitionView,
@@ -47,6 +50,9 @@ export type OpinionView = WorkflowOpinionView;
 export type SignTask = WorkflowSignTask;
 export type TaskDetail = WorkflowTaskDetail;
 export type CcView = WorkflowCcView;
+export type DoneTask = WorkflowDoneTaskView;
+export type DoneOutcome = WorkflowDoneOutcome;
+export type DoneTaskQuery = Partial<WorkflowDoneTaskQuery>;
 export type InstanceStatus = WorkflowInstanceStatus;
 export type InstanceSummary = WorkflowInstanceSummary;
 export type InstanceDetail = WorkflowInstanceDetail;
@@ -91,6 +97,7 @@ export const workflowApi = {
 
   myTasks: (q: { page: number; pageSize: number }) => api.get<Page<TaskView>>(`${TASKS}/tasks`, q),
   claim: (id: string) => api.post<TaskView>(`${TASKS}/tasks/${id}/claim`),
+  doneTasks: (q: DoneTaskQuery) => api.get<Page<DoneTask>>(`${TASKS}/tasks/done`, q),
   getTask: (id: string) => api.get<TaskDetail>(`${TASKS}/tasks/${id}`),
   act: <A extends PostedAction>(id: string, action: A, body: TaskActionBodies[A]) => api.post<TaskActionResult>(`${TASKS}/tasks/${id}/${action}`, body, SILENT),
   ccToMe: (q: { page: number; pageSize: number }) => api.get<Page<CcView>>(`${TASKS}/cc`, q),
@@ -117,6 +124,8 @@ export const workflowKeys = {
   calendar: (year: number) => ['workflow', 'calendar', year] as const,
   tasks: ['workflow', 'tasks'] as const,
   task: (id: string) => ['workflow', 'tasks', 'detail', id] as const,
+  /** 已办: under `tasks`, so every task operation refreshes it too. */
+  done: ['workflow', 'tasks', 'done'] as const,
   cc: ['workflow', 'cc'] as const,
   instances: ['workflow', 'instances'] as const,
   instance: (id: string) => ['workflow', 'instances', 'detail', id] as const,

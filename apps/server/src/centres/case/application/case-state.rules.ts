@@ -16,7 +16,8 @@ export const transitions: Record<CaseAction, Transition> = {
   accept: { from: beforeAcceptance, to: 'accepted' },
   accept_tolerated: { from: beforeAcceptance, to: 'tolerated' },
   tolerated_completed: { from: ['tolerated'], to: 'accepted' },
-  not_accept: { from: beforeAcceptance, to: 'not_accepted', reason: true },
+  // from 容缺受理 too: when the promised materials are overdue (the service checks the date)
+  not_accept: { from: [...beforeAcceptance, 'tolerated'], to: 'not_accepted', reason: true },
   approve_step: { from: handling, to: 'approving' },
   start_special: { from: handling, to: 'special_procedure', reason: true },
   end_special: { from: ['special_procedure'], to: 'resume' },

@@ -1,12 +1,19 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CaseActionBody, CaseListQuery, ChangeDeliveryBody, CollectBody, CaseSensitiveView, CaseSummary, CaseView, CreateCaseBody, ErrorBody, IdParams, listOf, MigrateCaseProcessBody,
+  CaseActionBody, CaseListQuery, ChangeDeliveryBody, CollectBody, CaseSensitiveView, CaseSummary, CaseView, CreateCaseBody, ErrorBody, IdParams, LicenceCandidatesView, listOf, MigrateCaseProcessBody, PromisePreviewBody, UseLicenceBody,
 } from '@jsga/contracts';
 import type { CaseService } from './case.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['办件中心'];
+
+const pdf = (reply: FastifyReply, doc: { bytes: Uint8Array; fileName: string }) => reply
+  .type('application/pdf')
+  .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+  .header('cache-control', 'private, no-store')
+  .send(Buffer.from(doc.bytes));
 
 export const caseAdminRoutes = (service: CaseService): FastifyPluginAsyncZod => async (app) => {
   app.get('/cases', {
@@ -41,6 +48,22 @@ export const caseAdminRoutes = (service: CaseService): FastifyPluginAsyncZod => 
     config: { access: { permission: 'case:case:handle' } },
     schema: { tags, summary: '领取登记（窗口领取办理结果）', params: IdParams, body: CollectBody, response: { 200: CaseView, ...errors } },
   }, (req) => service.collect(req.ctx, req.params.id, req.body));
+  app.post('/cases/:id/tolerance-promise/preview', {
+    config: { access: { permission: 'case:case:handle' }, readOnly: true },
+    schema: { tags, summary: '生成容缺受理承诺书（打印后由申请人签字）', params: IdParams, body: PromisePreviewBody, produces: ['application/pdf'] },
+  }, async (req, reply) => pdf(reply, await service.promisePreview(req.ctx, req.params.id, req.body)));
+  app.get('/cases/:id/application-form.pdf', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '打印申请表（按已发布的申请表模板；含完整证件号码，留审计）', params: IdParams, produces: ['application/pdf'] },
+  }, async (req, reply) => pdf(reply, await service.applicationFormPdf(req.ctx, req.params.id)));
+  app.get('/cases/:id/licence-candidates', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '证照服务：可替代各材料的申请人有效电子证照（留审计）', params: IdParams, response: { 200: LicenceCandidatesView, ...errors } },
+  }, (req) => service.licenceCandidates(req.ctx, req.params.id));
+  app.post('/cases/:id/materials/:materialId/licence', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '证照服务：以电子证照替代该材料', params: IdParams.extend({ materialId: z.uuid() }), body: UseLicenceBody, response: { 200: CaseView, ...errors } },
+  }, (req) => service.useLicence(req.ctx, req.params.id, req.params.materialId, req.body.licenceId));
   app.post('/cases/:id/migrate-process', {
     config: { access: { permission: 'workflow:instance:migrate' } },
     schema: { tags, summary: '将办件的运行中流程迁移到新发布的流程版本', params: IdParams, body: MigrateCaseProcessBody, response: { 200: CaseView, ...errors } },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CitizenCaseListQuery, CitizenCaseSummary, CitizenCaseView, ErrorBody, IdParams, listOf, SupplyMaterialsBody } from '@jsga/contracts';
+import { CitizenCaseListQuery, CitizenCaseSummary, CitizenCaseView, ErrorBody, IdParams, listOf, SignPromiseBody, SupplyMaterialsBody } from '@jsga/contracts';
 import type { CaseService } from './case.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -20,6 +20,10 @@ export const caseCitizenRoutes = (service: CaseService): FastifyPluginAsyncZod =
     config: { access: 'citizen' },
     schema: { tags, summary: '在线补正材料', params: IdParams, body: SupplyMaterialsBody, response: { 200: CitizenCaseView, ...errors } },
   }, (req) => service.supply(req.ctx, req.params.id, req.body));
+  app.post('/cases/:id/tolerance-promise', {
+    config: { access: 'citizen' },
+    schema: { tags, summary: '在线签署容缺受理承诺书（以实名登录身份签署）', params: IdParams, body: SignPromiseBody, response: { 200: CitizenCaseView, ...errors } },
+  }, (req) => service.signPromise(req.ctx, req.params.id));
   app.get('/cases/:id/files/:fileId', {
     config: { access: 'citizen' },
     schema: { tags, summary: '下载本人办件的材料或结果文书', params: IdParams.extend({ fileId: z.uuid() }) },

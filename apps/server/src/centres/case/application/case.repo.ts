@@ -19,11 +19,12 @@ const queueWhere: Record<PreReviewQueue, SQL | undefined> = {
   tolerated: and(online, eq(caseApplication.status, 'tolerated')),
   tolerated_done: and(online, everHad('tolerated_completed')),
 };
+const missingMaterials = sql`exists (select 1 from ${caseMaterial} where ${caseMaterial.caseId} = ${caseApplication.id} and ${caseMaterial.status} = 'tolerated_missing')`;
 const evaluated = sql`exists (select 1 from ${caseLink} where ${caseLink.caseId} = ${caseApplication.id} and ${caseLink.kind} = 'evaluation')`;
 /** 我的办件 filters: 办理中, 待我处理 (补件, 评价), 已办结. */
 const citizenFilter = {
   open: notInArray(caseApplication.status, ['returned', 'not_accepted', 'concluded', 'withdrawn']),
-  todo: or(eq(caseApplication.status, 'supplement'), and(eq(caseApplication.status, 'concluded'), sql`not ${evaluated}`)),
+  todo: or(eq(caseApplication.status, 'supplement'), and(eq(caseApplication.status, 'tolerated'), or(isNull(caseApplication.tolerancePromisedAt), missingMaterials)), and(eq(caseApplication.status, 'concluded'), sql`not ${evaluated}`)),
   done: inArray(caseApplication.status, ['returned', 'not_accepted', 'concluded', 'withdrawn']),
 };
 
@@ -98,6 +99,13 @@ export const caseRepo = {
       .orderBy(asc(caseApplication.slaDeadline)).limit(limit).for('update', { skipLocked: true });
   },
 
+  /** Tolerated cases past their promised date and not yet alarmed; claimed so two instances do not both alarm. */
+  async claimOverdueTolerances(q: Queryable, today: string, limit: number) {
+    return q.select().from(caseApplication)
+      .where(and(eq(caseApplication.status, 'tolerated'), lt(caseApplication.toleranceDeadline, today), isNull(caseApplication.toleranceOverdueNotifiedAt), missingMaterials))
+      .orderBy(asc(caseApplication.toleranceDeadline)).limit(limit).for('update', { skipLocked: true });
+  },
+
   async appendHistory(q: Queryable, row: Omit<typeof caseHistory.$inferInsert, 'seq'>) {
     const [{ next }] = await q.select({ next: sql<number>`coalesce(max(${caseHistory.seq}), 0) + 1` }).from(caseHistory).where(eq(caseHistory.caseId, row.caseId));
     await q.insert(caseHistory).values({ ...row, seq: Number(next) });
@@ -108,8 +116,14 @@ export const caseRepo = {
     if (rows.length) await q.insert(caseMaterial).values(rows);
   },
   materials: (q: Queryable, caseId: string) => q.select().from(caseMaterial).where(eq(caseMaterial.caseId, caseId)).orderBy(asc(caseMaterial.at), asc(caseMaterial.materialCode)),
-  async markMaterialsSupplied(q: Queryable, caseId: string, at: Date) {
-    await q.update(caseMaterial).set({ status: 'supplemented', at }).where(and(eq(caseMaterial.caseId, caseId), eq(caseMaterial.status, 'tolerated_missing')));
+  /** 容缺: the file or licence handed in for a material that was missing at acceptance. */
+  async supplyMissingMaterial(q: Queryable, caseId: string, materialCode: string, patch: Pick<typeof caseMaterial.$inferInsert, 'fileId' | 'licenceId' | 'source' | 'sha256' | 'sm3' | 'at'>) {
+    await q.update(caseMaterial).set({ ...patch, status: 'supplemented' })
+      .where(and(eq(caseMaterial.caseId, caseId), eq(caseMaterial.materialCode, materialCode), eq(caseMaterial.status, 'tolerated_missing')));
+  },
+  /** 证照服务: a material given as a file replaced by the matching e-licence. */
+  async replaceWithLicence(q: Queryable, materialId: string, licenceId: string, at: Date) {
+    await q.update(caseMaterial).set({ licenceId, source: 'elicense', fileId: null, sha256: null, sm3: null, at }).where(eq(caseMaterial.id, materialId));
   },
 
   async openPause(q: Queryable, row: typeof casePause.$inferInsert) {

@@ -6,39 +6,17 @@ import type {
 import { caseActionLabels, CollectBody as CollectSchema, CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema, SupplyMaterialsBody as SupplySchema } from '@jsga/contracts';
 import { changedFieldKeys, evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
 import {
-  applicantOf, chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Audit, type Db, type EventBus, type Queryable, type RequestCtx,
+  applicantOf, chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Queryable, type RequestCtx,
 } from '@jsga/kernel';
-import type { ElicenseApi } from '../../elicense';
-import type { FilesApi } from '../../files';
-import type { FormApi } from '../../form';
-import type { IdentityApi } from '../../identity';
-import type { MatterApi } from '../../matter';
-import type { MessageApi } from '../../message';
-import type { PrintApi } from '../../print';
-import type { CaseWorkflowPort } from '../case-workflow.port';
 import { caseErrors } from '../case.errors';
+import { createToleranceUseCases, isToleranceOverdue, toleranceOf } from './case-tolerance';
+import { createWindowUseCases } from './case-window';
+import type { CaseServiceDeps } from './case.deps';
 import { allowedActions, applyTransition, isTerminal } from './case-state.rules';
-import { caseRepo, type CaseRow } from './case.repo';
+import { caseRepo, type CaseInsert, type CaseRow } from './case.repo';
 
-export type CaseServiceDeps = {
-  db: Db;
-  audit: Audit;
-  events: EventBus;
-  matter: MatterApi;
-  form: Pick<FormApi, 'getPublished' | 'validateVersion'>;
-  workflow: CaseWorkflowPort;
-  message: Pick<MessageApi, 'send'>;
-  files: Pick<FilesApi, 'getMeta' | 'attachToOrg' | 'readBytes' | 'storeGenerated'>;
-  elicense: Pick<ElicenseApi, 'isUsableAs'>;
-  /** Renders the result document (准予 / 不予许可决定书) of a concluded case; absent in narrow unit setups. */
-  print?: Pick<PrintApi, 'render'>;
-  identity: Pick<IdentityApi, 'findOrg'>;
-  /** 办件编号规则, e.g. `{region}{yyyy}{MM}{dd}{seq:6}`. */
-  numberPattern: string;
-  /** Working days before the deadline that the warning starts. */
-  warnDays: number;
-  now?: () => Date;
-};
+export type { CaseServiceDeps };
+
 
 /** Events other modules subscribe to, named `<module>.<entity>.<past tense>`. */
 const eventOf: Partial<Record<CaseAction, string>> = {
@@ -107,10 +85,13 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       pauses: pauses.map((p) => ({ kind: p.kind as 'supplement', reason: p.reason, fromDate: p.fromDate, toDate: p.toDate })),
       links: links.map((l) => ({ kind: l.kind, refId: l.refId, label: l.label, at: l.at.toISOString() })),
       openTasks: tasks.map((t) => ({ id: t.id, nodeId: t.nodeId, nodeName: t.nodeName, assigneeId: t.assigneeId, dueDate: t.dueDate, formAccess: t.formAccess })),
-      allowedActions: allowedActions(row.status as CaseStatus, row.resumeStatus as CaseStatus | null),
+      // a tolerated case may be refused only once its promised date has passed
+      allowedActions: allowedActions(row.status as CaseStatus, row.resumeStatus as CaseStatus | null)
+        .filter((a) => a !== 'not_accept' || row.status !== 'tolerated' || isToleranceOverdue(row, chinaDate(now()))),
       supplementRequest: supplementRequestOf(row, history),
       delivery: deliveryOf(row.formData, true),
       collection: collectionOf(history),
+      tolerance: toleranceOf(row, materials, history, links, chinaDate(now())),
     };
   }
 
@@ -201,14 +182,12 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     let formChange: { formData: Record<string, unknown>; changedKeys: string[] } | null = null;
     if (body.formData && !completesTask.includes(body.action)) throw caseErrors.FORM_NOT_EDITABLE({ node: null });
 
-    if (body.action === 'accept_tolerated') {
-      const version = await deps.matter.getVersion(row.matterVersionId, tx);
-      const missing = body.missingMaterials ?? [];
-      const defs = version.config.materials.filter((m) => missing.includes(m.code));
-      if (!missing.length || defs.length !== missing.length || defs.some((m) => !m.allowTolerance)) throw caseErrors.TOLERANCE_NOT_ALLOWED({ missingMaterials: missing });
-      await caseRepo.insertMaterials(tx, defs.map((m) => ({ id: randomUUID(), caseId: id, materialCode: m.code, name: m.name, status: 'tolerated_missing', at })));
-    }
-    if (body.action === 'tolerated_completed') await caseRepo.markMaterialsSupplied(tx, id, at);
+    let tolerancePatch: Partial<CaseInsert> = {};
+    if (body.action === 'accept_tolerated') tolerancePatch = await tolerance.prepareAcceptTolerated(tx, ctx, row, body, at);
+    if (body.action === 'tolerated_completed') await tolerance.prepareToleratedCompleted(tx, ctx, row, body, at);
+    // 容缺 overdue: refused as the applicant's promise says; the approval process is ended, not decided
+    const refusingTolerated = body.action === 'not_accept' && row.status === 'tolerated';
+    if (refusingTolerated) await tolerance.checkRefusable(tx, row, at);
     let supplementMaterials: Array<{ code: string; name: string }> | undefined;
     if (body.action === 'request_supplement' && body.supplementMaterials?.length) {
       // 一次性告知: the materials named must be the matter's own
@@ -220,7 +199,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     }
 
     if (row.workflowInstanceId) {
-      if (completesTask.includes(body.action)) {
+      if (completesTask.includes(body.action) && !refusingTolerated) {
         const task = await taskOfCase(tx, row, body.taskId);
         const outcome = body.action === 'not_accept' ? 'reject' : body.outcome ?? 'approve';
         if (outcome === 'reject' && !opinion) throw caseErrors.REASON_REQUIRED();
@@ -260,13 +239,14 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       ...(to === 'concluded' || tr.stopsClock ? { concludedAt: at } : {}),
       ...(result ? { result } : {}),
       ...(formChange ? { formData: formChange.formData } : {}),
+      ...tolerancePatch,
     };
     const sla = await slaOf(tx, { ...row, ...next }, today);
     const stopped = to === 'concluded' || tr.stopsClock;
     if (!(await caseRepo.update(tx, id, row.revision, { ...next, ...sla, ...(stopped && sla.slaStatus !== 'none' ? { slaStatus: 'stopped' } : {}) }))) throw caseErrors.STALE();
 
     const action: CaseAction = to === 'concluded' && body.action === 'approve_step' ? 'conclude' : body.action;
-    await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}), ...(supplementMaterials ? { supplementMaterials } : {}), ...extraDetail, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) }, at });
+    await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: id, action: body.action, fromStatus: row.status, toStatus: to, ...actorOf(ctx), orgName: await orgName(tx, ctx.user?.orgId ?? null), opinion, detail: { ...(body.taskId ? { taskId: body.taskId } : {}), ...(result ? { result } : {}), ...(body.missingMaterials ? { missingMaterials: body.missingMaterials } : {}), ...(tolerancePatch.toleranceDeadline ? { toleranceDeadline: tolerancePatch.toleranceDeadline } : {}), ...(supplementMaterials ? { supplementMaterials } : {}), ...extraDetail, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) }, at });
     await deps.audit.recordFor(tx, ctx, { action: `case.application.${body.action}`, targetType: 'case_application', targetIds: [id], detail: { caseNo: row.caseNo, from: row.status, to, ...(formChange?.changedKeys.length ? { changedFields: formChange.changedKeys } : {}) } });
     const topic = eventOf[action];
     if (topic) await deps.events.emit(tx, topic, { caseId: id, caseNo: row.caseNo, matterCode: row.matterCode, orgId: row.orgId, status: to, result }, { traceId: ctx.traceId });
@@ -285,8 +265,11 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     return row;
   }
 
-  function citizenSummaryOf(row: CaseRow, evaluated: boolean) {
-    const todo = row.status === 'supplement' ? 'supplement' as const : row.status === 'concluded' && !evaluated ? 'evaluate' as const : row.status === 'returned' ? 'resubmit' as const : null;
+  function citizenSummaryOf(row: CaseRow, evaluated: boolean, toleranceMissing = false) {
+    const todo = row.status === 'supplement' ? 'supplement' as const
+      : row.status === 'tolerated' && row.toleranceDeadline && !row.tolerancePromisedAt ? 'sign_promise' as const
+      : row.status === 'tolerated' && toleranceMissing ? 'supply_tolerated' as const
+      : row.status === 'concluded' && !evaluated ? 'evaluate' as const : row.status === 'returned' ? 'resubmit' as const : null;
     return {
       id: row.id, caseNo: row.caseNo, matterCode: row.matterCode, matterName: row.matterName, status: row.status as CaseStatus, result: row.result as CaseView['result'],
       orgName: row.orgName, channel: row.channel as CaseView['channel'], submittedAt: row.submittedAt.toISOString(), concludedAt: row.concludedAt?.toISOString() ?? null, todo,
@@ -304,7 +287,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     for (const m of materials) if (m.fileId) names.set(m.fileId, (await deps.files.getMeta(q, m.fileId))?.fileName ?? '');
     const doc = links.findLast((l) => l.kind === 'result_document');
     return {
-      ...citizenSummaryOf(row, links.some((l) => l.kind === 'evaluation')),
+      ...citizenSummaryOf(row, links.some((l) => l.kind === 'evaluation'), materials.some((m) => m.status === 'tolerated_missing')),
       applicantName: row.applicantName, applicantIdNoMasked: maskIdNo(row.applicantIdNo) ?? '', situationAnswers: row.situationAnswers,
       formVersionId: row.formVersionId, formSections: checklist?.sections ?? [], formData: row.formData,
       steps: history.filter((h) => h.action !== 'migrate_process' && h.action !== 'return_step').map((h) => {
@@ -321,13 +304,25 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       slaDeadline: row.slaDeadline,
       delivery: deliveryOf(row.formData, false),
       resultDocument: doc ? { fileId: doc.refId, label: doc.label } : null,
+      tolerance: toleranceOf(row, materials, history, links, chinaDate(now())),
     };
   }
 
   /** Inside the caller's transaction when given one (a declaration marks itself submitted with the case). */
   const inTransaction = <T>(outer: Queryable | undefined, fn: (tx: Queryable) => Promise<T>) => (outer ? fn(outer) : deps.db.transaction(fn));
 
+  const tolerance = createToleranceUseCases(deps, { now, actorOf, orgName, resolveMaterials, load, loadForApplicant, toCitizenView });
+
+  const window = createWindowUseCases(deps, { now, load, toView, actorOf, orgName });
+
   const service = {
+    applicationFormPdf: window.applicationFormPdf,
+    licenceCandidates: window.licenceCandidates,
+    useLicence: window.useLicence,
+    signPromise: tolerance.signPromise,
+    promisePreview: tolerance.promisePreview,
+    runToleranceDeadlines: tolerance.runToleranceDeadlines,
+
     /** 申报 / 窗口登记: validates against the matter version the case will keep for its whole life. */
     create: (ctx: RequestCtx, input: CreateCaseBody, outer?: Queryable) => inTransaction(outer, async (tx) => {
       const body = CreateCaseSchema.parse(input);
@@ -483,11 +478,14 @@ export const createCaseService = (deps: CaseServiceDeps) => {
     },
 
     getForApplicant: async (ctx: RequestCtx, id: string) => toCitizenView(deps.db, await loadForApplicant(deps.db, ctx, id)),
+    /** For other modules: the signed-in applicant's own case in brief (CASE_NOT_FOUND otherwise). */
+    applicantCaseSummary: async (q: Queryable, ctx: RequestCtx, id: string) => summaryOf(await loadForApplicant(q, ctx, id)),
 
     /** 补件: the applicant answers a request for materials online; the case goes back to where it was and the clock resumes. */
     supply: (ctx: RequestCtx, id: string, input: SupplyMaterialsBody) => deps.db.transaction(async (tx) => {
       const body = SupplySchema.parse(input);
       const row = await loadForApplicant(tx, ctx, id, true);
+      if (row.status === 'tolerated') return tolerance.supplyTolerated(tx, ctx, row, body);
       if (row.status !== 'supplement') throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: 'supply' }, '该办件当前不需要补正材料');
       const request = supplementRequestOf(row, await caseRepo.history(tx, row.id));
       const given = new Set(body.materials.map((m) => m.materialCode));
@@ -500,11 +498,11 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       return toCitizenView(tx, (await caseRepo.findInScope(tx, row.id, null))!);
     }),
 
-    /** The applicant's file (a material or the result document) of their own case. */
+    /** The applicant's file (a material, the signed 容缺 promise or the result document) of their own case. */
     async applicantFile(ctx: RequestCtx, id: string, fileId: string) {
       const row = await loadForApplicant(deps.db, ctx, id);
       const [materials, links] = await Promise.all([caseRepo.materials(deps.db, row.id), caseRepo.links(deps.db, row.id)]);
-      if (!materials.some((m) => m.fileId === fileId) && !links.some((l) => l.kind === 'result_document' && l.refId === fileId)) throw caseErrors.FILE_NOT_FOUND({ fileId });
+      if (!materials.some((m) => m.fileId === fileId) && !links.some((l) => (l.kind === 'result_document' || l.kind === 'tolerance_promise') && l.refId === fileId)) throw caseErrors.FILE_NOT_FOUND({ fileId });
       const meta = await deps.files.getMeta(deps.db, fileId);
       const bytes = meta && (await deps.files.readBytes(meta.sha256));
       if (!meta || !bytes) throw caseErrors.FILE_NOT_FOUND({ fileId });
@@ -588,5 +586,6 @@ function summaryOf(row: CaseRow) {
     applicantType: row.applicantType as CaseView['applicantType'], applicantName: row.applicantName, applicantIdNoMasked: maskIdNo(row.applicantIdNo) ?? '',
     channel: row.channel as CaseView['channel'], status: row.status as CaseStatus, orgId: row.orgId, orgName: row.orgName,
     slaStatus: row.slaStatus as SlaStatus, slaDeadline: row.slaDeadline, submittedAt: row.submittedAt.toISOString(), revision: row.revision,
+    toleranceDeadline: row.toleranceDeadline,
   };
 }

@@ -46,6 +46,10 @@ export const caseApplication = pgTable('case_application', {
   slaWarnedAt: timestamp('sla_warned_at', { withTimezone: true }),
   slaOverdueNotifiedAt: timestamp('sla_overdue_notified_at', { withTimezone: true }),
   result: text('result'),
+  /** 容缺受理: the promised date (YYYY-MM-DD), when the applicant's promise was signed, and the overdue alarm sent. */
+  toleranceDeadline: text('tolerance_deadline'),
+  tolerancePromisedAt: timestamp('tolerance_promised_at', { withTimezone: true }),
+  toleranceOverdueNotifiedAt: timestamp('tolerance_overdue_notified_at', { withTimezone: true }),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   concludedAt: timestamp('concluded_at', { withTimezone: true }),
@@ -60,6 +64,7 @@ export const caseApplication = pgTable('case_application', {
   index('case_application_applicant_idx').on(t.applicantIdNo),
   index('case_application_sla_idx').on(t.slaStatus, t.slaDeadline),
   index('case_application_instance_idx').on(t.workflowInstanceId),
+  index('case_application_tolerance_idx').on(t.status, t.toleranceDeadline),
   check('case_application_status_check', sql`${t.status} in ${statuses}`),
   check('case_application_sla_status_check', sql`${t.slaStatus} in ('none','running','warning','overdue','paused','stopped')`),
   check('case_application_applicant_type_check', sql`${t.applicantType} in ('natural_person','legal_person')`),

@@ -12,6 +12,19 @@ beforeAll(async () => {
 afterAll(() => p.close());
 
 describe('短信验证码登录', () => {
+  it('tells the page whether it runs in demo mode; outside it the code goes by SMS only', async () => {
+    expect((await p.app.inject({ url: '/api/citizen-auth/options' })).json()).toEqual({ demo: true });
+    const prod = await createTestPlatform({ demo: false, env: { CITIZEN_SMS_DEMO: 'false' } });
+    try {
+      expect((await prod.app.inject({ url: '/api/citizen-auth/options' })).json()).toEqual({ demo: false });
+      const res = await prod.app.inject({ method: 'POST', url: '/api/citizen-auth/sms-codes', payload: { phone: '13851880715' } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().demoCode).toBeNull();
+    } finally {
+      await prod.close();
+    }
+  });
+
   it('logs the demo citizen in after the name is checked against the population registry', async () => {
     const code = await pub('/sms-codes', { phone: '13851880715' });
     expect(code.statusCode, code.body).toBe(200);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ActingForBody, CitizenLoginResult, CitizenMeView, CompanyAgentView, ConsentBody, ErrorBody, GrantAgentBody, IdParams, listOf, OkResult,
-  QrPollBody, QrPollResult, QrTicketCreated, QrTicketView, RegisterCompanyBody, SmsCodeBody, SmsCodeResult, SmsLoginBody,
+  CitizenAuthOptions, QrPollBody, QrPollResult, QrTicketCreated, QrTicketView, RegisterCompanyBody, SmsCodeBody, SmsCodeResult, SmsLoginBody,
 } from '@jsga/contracts';
 import type { CitizenAuthService } from './citizen-auth.service';
 
@@ -11,6 +11,10 @@ const tags = ['公众身份认证'];
 
 /** Sign-in for citizens and companies; public, and throttled per client address. */
 export const citizenAuthPublicRoutes = (service: CitizenAuthService): FastifyPluginAsyncZod => async (app) => {
+  app.get('/options', {
+    config: { access: 'public' },
+    schema: { tags, summary: '登录方式设置（是否演示模式：演示模式下页面显示验证码与演示身份）', security: [], response: { 200: CitizenAuthOptions } },
+  }, () => service.options());
   app.post('/sms-codes', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags, summary: '获取短信验证码（演示模式下验证码直接返回页面）', security: [], body: SmsCodeBody, response: { 200: SmsCodeResult, ...errors } },

@@ -77,6 +77,8 @@ export const createCitizenAuthService = (deps: CitizenAuthDeps) => {
 
   const api = {
     /** 获取短信验证码. */
+    options: () => ({ demo: s.smsDemo }),
+
     requestSmsCode: (ctx: RequestCtx, phone: string): Promise<SmsCodeResult> => deps.db.transaction(async (tx) => {
       const at = now();
       const last = await citizenRepo.latestSmsCode(tx, phone);

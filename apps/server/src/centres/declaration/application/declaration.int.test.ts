@@ -1,7 +1,6 @@
-import { wellKnownMatterCodes } from '@jsga/contracts';
-import { chinaDate } from '@jsga/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, samplePdf } from '../../../testing/multipart';
+import { samplePdf } from '../../../testing/multipart';
+import { drivingLicenceAnswers, drivingLicenceMatter, onlineApplicant } from '../../../testing/online-application';
 import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import { DEMO_CITIZEN, DEMO_SPOUSE } from '../../elicense';
 
@@ -13,45 +12,11 @@ let approver: string; // 玄武分局
 let stationId: string;
 const me = apiCaller(() => p, '/api/citizen');
 const officer = apiCaller(() => p, '/api/admin/case');
-const matterCode = wellKnownMatterCodes.drivingLicenceRenewal;
-const answers = { apply_type: 'replace', senior: 'no' };
-const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));
+const matterCode = drivingLicenceMatter;
+const answers = drivingLicenceAnswers;
 
-const upload = async (token: string, name: string, bytes: Buffer) => {
-  const body = multipart(name, bytes);
-  const res = await p.app.inject({ method: 'POST', url: '/api/citizen/files/', headers: { ...p.as(token), ...body.headers }, payload: body.payload });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().id as string;
-};
-
-/** What the page would have after 感知回填 plus what the applicant types. */
-function formFor(prefill: { applicant: Record<string, unknown>; population: Record<string, unknown>; elicense: Record<string, Record<string, unknown>> }) {
-  const dl = prefill.elicense.driving_licence;
-  return {
-    name: prefill.applicant.name, idNo: prefill.applicant.idNo, contactPhone: '13851880715', contactAddress: (prefill.population as { address: string }).address,
-    applyType: 'replace', replaceReason: 'lost', fileNo: dl.fileNo, licenceClass: dl.vehicleClass, firstIssueDate: dl.firstIssueDate, validFrom: dl.validFrom, validUntil: dl.validTo,
-    healthCheckHospital: '南京市第一医院', healthCheckDate: daysAgo(10), deliveryMethod: 'post',
-    mailRecipient: DEMO_CITIZEN.name, mailPhone: '13851880715', mailRegion: '320102', mailAddress: DEMO_CITIZEN.address,
-  };
-}
-
-async function startDraft(token: string) {
-  const draft = await me(token, 'POST', '/declarations', { matterCode, situationAnswers: answers });
-  expect(draft.statusCode, draft.body).toBe(200);
-  return draft.json();
-}
-
-async function prepared(token: string) {
-  const draft = await startDraft(token);
-  const prefill = (await me(token, 'GET', '/prefill')).json();
-  const idCard = (await me(token, 'GET', '/licences')).json().items.find((l: { typeCode: string }) => l.typeCode === 'resident_id_card');
-  const saved = await me(token, 'PUT', `/declarations/${draft.id}`, {
-    formData: formFor(prefill), orgId: stationId, contactPhone: '13851880715', expectedRevision: draft.revision,
-    materials: [{ materialCode: 'ID_CARD', licenceId: idCard.id, label: '电子证照·居民身份证' }],
-  });
-  expect(saved.statusCode, saved.body).toBe(200);
-  return saved.json();
-}
+const { upload, startDraft } = onlineApplicant(() => p);
+const prepared = (token: string) => onlineApplicant(() => p).prepared(token, stationId);
 
 beforeAll(async () => {
   p = await createTestPlatform();
@@ -73,6 +38,25 @@ describe('before applying', () => {
     expect(prefill.population).toMatchObject({ hukou: { regionCode: '320102', householdNo: DEMO_CITIZEN.householdNo }, address: DEMO_CITIZEN.address });
     expect(prefill.elicense.driving_licence).toMatchObject({ fileNo: DEMO_CITIZEN.drivingLicence.fileNo, vehicleClass: 'C1', validTo: '2031-06-18' });
     expect(prefill.sourceLabels).toMatchObject({ driving_licence: '电子证照·机动车驾驶证', population: '人口信息库' });
+  });
+});
+
+describe('at the window', () => {
+  it('fills the applicant from the card just read, and the rest from the registries; audited, officers only', async () => {
+    const card = { idNo: DEMO_CITIZEN.idNo, name: '张明远', sex: '男', address: '江苏省南京市玄武区珠江路88号1幢302室' };
+    const res = await p.app.inject({ method: 'POST', url: '/api/admin/declaration/window-prefill', headers: p.as(window1), payload: card });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      applicant: { name: '张明远', idNo: DEMO_CITIZEN.idNo, sex: '男', address: card.address },
+      population: { hukou: { householdNo: DEMO_CITIZEN.householdNo } },
+      elicense: { driving_licence: { fileNo: DEMO_CITIZEN.drivingLicence.fileNo } },
+      sourceLabels: { applicant: '居民身份证（读卡）', population: '人口信息库' },
+    });
+    const bad = await p.app.inject({ method: 'POST', url: '/api/admin/declaration/window-prefill', headers: p.as(window1), payload: { ...card, idNo: '320102198807150035' } });
+    expect(bad.statusCode).toBe(400);
+    expect((await p.app.inject({ method: 'POST', url: '/api/admin/declaration/window-prefill', headers: p.as(citizen), payload: card })).statusCode).toBe(401);
+    const audit = await p.app.inject({ url: '/api/admin/audit/logs?action=declaration.prefill.window', headers: p.as(await p.login('auditor')) });
+    expect(audit.json().items).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApplicantLicence, CreateDeclarationBody, DeclarationPrefill, DeclarationReceipt, DeclarationSummary, DeclarationView, ErrorBody, IdParams, listOf, ListQuery,
-  OkResult, SaveDeclarationBody, ServicePoint, SubmitDeclarationBody,
+  OkResult, SaveDeclarationBody, ServicePoint, SubmitDeclarationBody, WindowPrefillBody,
 } from '@jsga/contracts';
 import type { DeclarationService } from './declaration.service';
 
@@ -46,4 +46,13 @@ export const declarationRoutes = (service: DeclarationService): FastifyPluginAsy
     config: { access: 'citizen' },
     schema: { tags, summary: '可选择的受理网点（派出所、办事窗口）', querystring: z.object({ keyword: z.string().trim().max(50).optional() }), response: { 200: z.object({ items: z.array(ServicePoint) }), ...errors } },
   }, (req) => service.servicePoints(req.query.keyword));
+};
+
+/** The window's side: 感知回填 for the applicant whose ID card was just read at the counter. */
+export const declarationWindowRoutes = (service: DeclarationService): FastifyPluginAsyncZod => async (app) => {
+  app.post('/window-prefill', {
+    // a lookup, not a change: the service audits it itself
+    config: { access: { permission: 'case:case:handle' }, readOnly: true },
+    schema: { tags: ['窗口收件'], summary: '窗口感知回填：按读取的身份证查询人口信息与电子证照（留审计）', body: WindowPrefillBody, response: { 200: DeclarationPrefill, ...errors } },
+  }, (req) => service.windowPrefill(req.ctx, req.body));
 };

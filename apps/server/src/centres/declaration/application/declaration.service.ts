@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   CreateDeclarationBody as CreateSchema, SaveDeclarationBody as SaveSchema, type ApplicantLicence, type CreateDeclarationBody, type DeclarationPrefill,
-  type DeclarationReceipt, type DeclarationView, type SaveDeclarationBody, type ServicePoint,
+  type DeclarationReceipt, type DeclarationView, type SaveDeclarationBody, type ServicePoint, type WindowPrefillBody,
 } from '@jsga/contracts';
+import { idNumberProblem } from '@jsga/form-engine';
 import { applicantOf, chinaDate, commonErrors, maskIdNo, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import type { CaseApi } from '../../case';
 import { isInForce, type ElicenseApi } from '../../elicense';
@@ -54,6 +55,26 @@ export const createDeclarationService = (deps: DeclarationServiceDeps) => {
       revision: row.revision, applicantType: row.applicantType as 'natural_person', applicantName: row.applicantName, applicantIdNoMasked: maskIdNo(row.applicantIdNo) ?? '',
       situationAnswers: row.situationAnswers, formData: row.formData, materials: row.materials.map((m) => ({ ...m, label: m.label ?? '' })), orgId: row.orgId, contactPhone: row.contactPhone,
       checklist, formVersionIds,
+    };
+  }
+
+  /** 感知回填 for a person or a company: identity as given, the population registry and the holder's e-licences. */
+  async function prefillOf(q: Queryable, who: { type: 'natural_person' | 'legal_person'; idNo: string; name: string; phone: string | null; agentName: string | null }, identityLabel: string): Promise<DeclarationPrefill> {
+    const [p, types] = await Promise.all([deps.elicense.prefillFor(q, who.idNo), deps.elicense.listTypes(q)]);
+    const v = p.values;
+    const sourceLabels: Record<string, string> = { applicant: identityLabel, population: '人口信息库' };
+    for (const t of types) if (p.byType[t.code]) sourceLabels[t.code] = `电子证照·${t.name}`;
+    return {
+      applicant: {
+        name: who.name, idNo: who.idNo, type: who.type, ...(who.phone ? { phone: who.phone } : {}),
+        ...(who.type === 'natural_person' ? { sex: v.sex, birthDate: v.birthDate, ethnicity: v.ethnicity, address: v.address } : { companyName: who.name, creditCode: who.idNo, agentName: who.agentName }),
+      },
+      population: who.type === 'natural_person'
+        ? { hukou: { regionCode: v.hukouRegion, address: v.hukouAddress, householdNo: v.householdNo, householderName: v.householderName }, address: v.address ?? v.hukouAddress }
+        : {},
+      // the licence's validity dates are readable too (有效期止 is not a 照面 field of its own)
+      elicense: Object.fromEntries(Object.entries(p.byType).map(([code, x]) => [code, { validFrom: x.validFrom ?? undefined, validTo: x.validTo ?? undefined, ...x.face }])),
+      sourceLabels,
     };
   }
 
@@ -148,23 +169,22 @@ export const createDeclarationService = (deps: DeclarationServiceDeps) => {
     /** 感知回填 sources from the applicant's verified identity, the population registry (户口簿) and e-licences. */
     async prefill(ctx: RequestCtx): Promise<DeclarationPrefill> {
       const { c, applicant } = requireConsent(ctx);
-      const [p, types] = await Promise.all([deps.elicense.prefillFor(deps.db, applicant.idNo), deps.elicense.listTypes(deps.db)]);
-      const v = p.values;
-      const sourceLabels: Record<string, string> = { applicant: '身份认证信息', population: '人口信息库' };
-      for (const t of types) if (p.byType[t.code]) sourceLabels[t.code] = `电子证照·${t.name}`;
-      return {
-        applicant: {
-          name: applicant.name, idNo: applicant.idNo, type: applicant.type, phone: c.phone,
-          ...(applicant.type === 'natural_person' ? { sex: v.sex, birthDate: v.birthDate, ethnicity: v.ethnicity, address: v.address } : { companyName: applicant.name, creditCode: applicant.idNo, agentName: c.name }),
-        },
-        population: applicant.type === 'natural_person'
-          ? { hukou: { regionCode: v.hukouRegion, address: v.hukouAddress, householdNo: v.householdNo, householderName: v.householderName }, address: v.address ?? v.hukouAddress }
-          : {},
-        // the licence's validity dates are readable too (有效期止 is not a 照面 field of its own)
-        elicense: Object.fromEntries(Object.entries(p.byType).map(([code, x]) => [code, { validFrom: x.validFrom ?? undefined, validTo: x.validTo ?? undefined, ...x.face }])),
-        sourceLabels,
-      };
+      return prefillOf(deps.db, { ...applicant, phone: c.phone, agentName: c.name }, '身份认证信息');
     },
+
+    /**
+     * 窗口感知回填: after the officer reads the applicant's ID card, the card's fields stand as the
+     * applicant, the population registry and e-licences add the rest. Audited: it reveals personal data.
+     */
+    windowPrefill: (ctx: RequestCtx, card: WindowPrefillBody) => deps.db.transaction(async (tx) => {
+      if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
+      const problem = idNumberProblem(card.idNo, chinaDate(now()));
+      if (problem) throw commonErrors.VALIDATION_FAILED({ fields: [{ path: 'idNo', message: '公民身份号码无效' }] });
+      const base = await prefillOf(tx, { type: 'natural_person', idNo: card.idNo, name: card.name, phone: null, agentName: null }, '居民身份证（读卡）');
+      const read = Object.fromEntries(Object.entries({ sex: card.sex, ethnicity: card.ethnicity, birthDate: card.birthDate, address: card.address }).filter(([, v]) => v));
+      await deps.audit.recordFor(tx, ctx, { action: 'declaration.prefill.window', targetType: 'person', targetIds: [maskIdNo(card.idNo) ?? ''], detail: { sources: Object.keys(base.sourceLabels) } });
+      return { ...base, applicant: { ...base.applicant, ...read } };
+    }),
 
     /** 免证办: the applicant's licences in force today (the person's own too when acting for a company). */
     async licences(ctx: RequestCtx): Promise<{ items: ApplicantLicence[] }> {

@@ -5,7 +5,7 @@ import type { CaseApi } from '../../case';
 import { evaluationErrors } from '../evaluation.errors';
 import { evaluationRepo, type EvaluationRow as Row } from './evaluation.repo';
 
-export type EvaluationServiceDeps = { db: Db; audit: Audit; cases: Pick<CaseApi, 'getForApplicant' | 'findCase' | 'addLink'>; now?: () => Date };
+export type EvaluationServiceDeps = { db: Db; audit: Audit; cases: Pick<CaseApi, 'applicantCaseSummary' | 'addLink'>; now?: () => Date };
 const toView = (r: Row): EvaluationView => ({
   id: r.id, caseId: r.caseId, caseNo: r.caseNo, matterName: r.matterName, orgName: r.orgName, level: r.level, tags: r.tags, comment: r.comment, createdAt: r.createdAt.toISOString(),
 });
@@ -18,11 +18,9 @@ export const createEvaluationService = (deps: EvaluationServiceDeps) => {
     /** The applicant's evaluation of their concluded case; once only. */
     evaluate: async (ctx: RequestCtx, caseId: string, input: EvaluateBody) => {
       const body = EvaluateSchema.parse(input);
-      const mine = await deps.cases.getForApplicant(ctx, caseId); // 404 unless it is the applicant's
-      if (mine.status !== 'concluded') throw evaluationErrors.NOT_CONCLUDED();
       return deps.db.transaction(async (tx) => {
-        const c = await deps.cases.findCase(tx, caseId);
-        if (!c) throw evaluationErrors.CASE_NOT_FOUND();
+        const c = await deps.cases.applicantCaseSummary(tx, ctx, caseId); // 404 unless it is the applicant's
+        if (c.status !== 'concluded') throw evaluationErrors.NOT_CONCLUDED();
         if (await findByCase(tx, caseId)) throw evaluationErrors.ALREADY_EVALUATED();
         const id = randomUUID();
         const inserted = await evaluationRepo.insert(tx, {
@@ -37,7 +35,7 @@ export const createEvaluationService = (deps: EvaluationServiceDeps) => {
     },
 
     async ofCaseForApplicant(ctx: RequestCtx, caseId: string) {
-      await deps.cases.getForApplicant(ctx, caseId);
+      await deps.cases.applicantCaseSummary(deps.db, ctx, caseId);
       const r = await findByCase(deps.db, caseId);
       return { evaluation: r ? toView(r) : null };
     },

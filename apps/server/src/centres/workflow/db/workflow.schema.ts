@@ -116,7 +116,11 @@ export const workflowOpinion = pgTable('workflow_opinion', {
   orgId: uuid('org_id'),
   opinion: text('opinion').notNull().default(''),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('workflow_opinion_instance_idx').on(t.instanceId, t.at)]);
+}, (t) => [
+  index('workflow_opinion_instance_idx').on(t.instanceId, t.at),
+  /** 已办: one officer's records, newest first. */
+  index('workflow_opinion_user_idx').on(t.userId, t.at),
+]);
 
 /** Timer and retry jobs, claimed with FOR UPDATE SKIP LOCKED so any instance may run them, once. */
 export const workflowJob = pgTable('workflow_job', {

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
-import type { Queryable } from '@jsga/kernel';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { escapeLike, type Queryable } from '@jsga/kernel';
 import type { InstanceState } from '../engine/engine.rules';
 import { workflowCalendarDay, workflowCc, workflowDefinition, workflowInstance, workflowJob, workflowOpinion, workflowSuspension, workflowTask } from '../db/workflow.schema';
 
@@ -10,6 +10,9 @@ export type OpinionRow = typeof workflowOpinion.$inferSelect;
 export type TaskContextRow = { task: TaskRow; businessKey: string; definitionName: string };
 
 const withContext = { task: workflowTask, businessKey: workflowInstance.businessKey, definitionName: workflowDefinition.name };
+/** Opinion actions that settle a task for the officer who took them (已办). */
+const SETTLING_ACTIONS = ['approve', 'reject', 'return', 'resolve'] as const;
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const suspendedInstances = (q: Queryable) => q.select({ id: workflowInstance.id }).from(workflowInstance).where(isNotNull(workflowInstance.suspendedAt));
 
 export const instanceRepo = {
@@ -149,6 +152,41 @@ export const instanceRepo = {
       .where(where).orderBy(asc(workflowTask.dueDate), asc(workflowTask.createdAt), asc(workflowTask.id))
       .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
     return { rows, total };
+  },
+  /**
+   * 已办: the officer's settling records (通过, 不通过, 退回, 委派交回), newest first. A 通过 / 不通过 counts
+   * only while it stands: 撤回 reopens the task and clears its completion stamp, so the old record no longer
+   * matches the task's completed_at and drops out (the task is back in 待办; completing it again lists it anew).
+   */
+  async listSettledBy(q: Queryable, userId: string, query: { page: number; pageSize: number; keyword?: string; from?: string; to?: string }) {
+    const o = workflowOpinion;
+    const variable = (name: string) => sql<string | null>`${workflowInstance.state} -> 'variables' ->> ${name}`;
+    const k = query.keyword ? `%${escapeLike(query.keyword)}%` : undefined;
+    const where = and(
+      eq(o.userId, userId), inArray(o.action, [...SETTLING_ACTIONS]), isNotNull(o.taskId),
+      or(inArray(o.action, ['return', 'resolve']), and(eq(workflowTask.status, 'completed'), eq(workflowTask.completedBy, userId), eq(workflowTask.completedAt, o.at))),
+      query.from ? gte(o.at, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
+      query.to ? lt(o.at, new Date(`${nextDay(query.to)}T00:00:00+08:00`)) : undefined,
+      k ? or(ilike(workflowInstance.businessKey, k), ilike(workflowDefinition.name, k), ilike(variable('caseNo'), k), ilike(variable('matterName'), k)) : undefined,
+    );
+    const [{ total }] = await q.select({ total: count() }).from(o)
+      .innerJoin(workflowTask, eq(workflowTask.id, o.taskId))
+      .innerJoin(workflowInstance, eq(workflowInstance.id, o.instanceId))
+      .innerJoin(workflowDefinition, eq(workflowDefinition.id, workflowInstance.definitionId))
+      .where(where);
+    const rows = await q.select({ opinion: o, task: workflowTask, instance: workflowInstance, definitionName: workflowDefinition.name }).from(o)
+      .innerJoin(workflowTask, eq(workflowTask.id, o.taskId))
+      .innerJoin(workflowInstance, eq(workflowInstance.id, o.instanceId))
+      .innerJoin(workflowDefinition, eq(workflowDefinition.id, workflowInstance.definitionId))
+      .where(where).orderBy(desc(o.at), desc(o.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    return { rows, total };
+  },
+  /** The open tasks of these instances (where each process stands now). */
+  async openTasksOf(q: Queryable, instanceIds: string[]) {
+    if (!instanceIds.length) return [];
+    return q.select({ instanceId: workflowTask.instanceId, nodeId: workflowTask.nodeId, nodeName: workflowTask.nodeName }).from(workflowTask)
+      .where(and(inArray(workflowTask.instanceId, instanceIds), eq(workflowTask.status, 'open')))
+      .orderBy(asc(workflowTask.createdAt), asc(workflowTask.nodeId));
   },
   /** 签收: only while nobody holds it; returns false when someone was faster. */
   async claim(q: Queryable, id: string, userId: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, type Caller, type TaskFacts } from './task-actions.rules';
+import { allowedActions, mayWithdraw, type Caller, type TaskFacts } from './task-actions.rules';
 
 const me: Caller = { userId: 'me', orgId: 'org1', roleCodes: ['window_officer'], involved: false };
 const task = (over: Partial<TaskFacts> = {}): TaskFacts => ({
@@ -30,5 +30,15 @@ describe('what an officer may do to a task', () => {
     expect(allowedActions(task({ assigneeId: 'other' }), me)).toEqual([]);
     expect(allowedActions(task({ suspended: true }), me)).toEqual([]);
     expect(allowedActions(task({ instanceRunning: false }), me)).toEqual([]);
+  });
+
+  it('撤回 only by whoever completed the task, while the engine can undo it and the instance runs unsuspended (also drives 已办)', () => {
+    const completed = task({ status: 'completed', completedBy: 'me', withdrawable: true });
+    expect(mayWithdraw(completed, 'me')).toBe(true);
+    expect(mayWithdraw(completed, 'other')).toBe(false);
+    expect(mayWithdraw({ ...completed, withdrawable: false }, 'me')).toBe(false);
+    expect(mayWithdraw({ ...completed, suspended: true }, 'me')).toBe(false);
+    expect(mayWithdraw({ ...completed, instanceRunning: false }, 'me')).toBe(false);
+    expect(mayWithdraw({ ...completed, status: 'open' }, 'me')).toBe(false);
   });
 });

@@ -34,6 +34,11 @@ export function mayWork(u: { userId: string; orgId: string; roleCodes: readonly 
   return u.roleCodes.includes(task.candidateRole) && (!task.candidateOrgId || task.candidateOrgId === u.orgId);
 }
 
+/** 撤回 is offered to whoever completed the task, while the engine can still undo it and the instance is running and not suspended. */
+export function mayWithdraw(task: Pick<TaskFacts, 'status' | 'completedBy' | 'instanceRunning' | 'suspended' | 'withdrawable'>, userId: string): boolean {
+  return task.instanceRunning && !task.suspended && task.status === 'completed' && task.completedBy === userId && task.withdrawable;
+}
+
 /**
  * The operations the caller may take on a task right now. The service checks each operation again
  * when it is posted; this list only drives what the page offers.
@@ -65,7 +70,7 @@ export function allowedActions(task: TaskFacts, me: Caller): WorkflowTaskAction[
     return out;
   }
   if (task.status === 'completed' && task.completedBy === me.userId) {
-    if (task.withdrawable && !task.suspended) out.push('withdraw');
+    if (mayWithdraw(task, me.userId)) out.push('withdraw');
     if (task.removableSigners > 0 && !task.suspended) out.push('remove-sign');
     out.push('cc');
   }

@@ -1,11 +1,11 @@
 import { commonErrors, scopeAllows, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
-import type { TaskActionResult, WorkflowCcView, WorkflowOpinionView, WorkflowTaskDetail, WorkflowTaskView } from '@jsga/contracts';
+import type { TaskActionResult, WorkflowCcView, WorkflowDoneTaskQuery, WorkflowDoneTaskView, WorkflowOpinionView, WorkflowTaskDetail, WorkflowTaskView } from '@jsga/contracts';
 import { definitionRepo } from '../definition/definition.repo';
-import { canWithdraw, pendingAfterSigners } from '../engine/engine.rules';
+import { pendingAfterSigners } from '../engine/engine.rules';
 import { workflowErrors } from '../workflow.errors';
 import { instanceRepo, type InstanceRow, type OpinionRow, type TaskRow } from './instance.repo';
-import { allowedActions, mayWork } from './task-actions.rules';
-import { MONITOR_PERMISSION, nextTasksUntouched } from './task-operations.service';
+import { allowedActions, mayWithdraw, mayWork } from './task-actions.rules';
+import { completionUndoable, MONITOR_PERMISSION } from './task-operations.service';
 import type { WorkflowService } from './workflow.service';
 
 export type TaskDeskDeps = { db: Db; workflow: WorkflowService; findUsers: (q: Queryable, ids: string[]) => Promise<Array<{ id: string; displayName: string }>> };
@@ -28,7 +28,7 @@ export const toOpinionView = (o: OpinionRow): WorkflowOpinionView => ({
 export const supervises = (ctx: RequestCtx, inst: Pick<InstanceRow, 'orgId'>) =>
   !!ctx.user?.permissions.has(MONITOR_PERMISSION) && scopeAllows(ctx.user.scope, { orgId: inst.orgId });
 
-/** The officer's side over HTTP: 我的待办, a task with what may be done to it, the operations, 抄送我的. */
+/** The officer's side over HTTP: 我的待办, 已办, a task with what may be done to it, the operations, 抄送我的. */
 export function createTaskDesk(deps: TaskDeskDeps) {
   const { db, workflow } = deps;
   const me = (ctx: RequestCtx) => { if (!ctx.user) throw commonErrors.UNAUTHENTICATED(); return ctx.user; };
@@ -48,6 +48,40 @@ export function createTaskDesk(deps: TaskDeskDeps) {
       const { rows, total } = await instanceRepo.listMine(db, me(ctx), page);
       const names = await namesOf(db, rows.flatMap((r) => [r.task.assigneeId, r.task.ownerId]));
       return { items: rows.map((r) => toTaskView(r.task, r, names)), total };
+    },
+
+    /**
+     * 已办: tasks the caller settled — 通过 / 不通过 (also as a candidate or an added signer), 退回, and 交回
+     * as a delegate — newest first, each with where its process stands now and whether 撤回 is still possible.
+     * A completion the caller withdrew is not listed: the task is back in their 待办. Handing a task on
+     * (转办, 委派) settles nothing and is not listed either. Only the caller's own records, whatever their data scope.
+     */
+    async doneTasks(ctx: RequestCtx, query: WorkflowDoneTaskQuery): Promise<{ items: WorkflowDoneTaskView[]; total: number }> {
+      const u = me(ctx);
+      const { rows, total } = await instanceRepo.listSettledBy(db, u.userId, query);
+      const standing = new Map<string, string[]>();
+      for (const t of await instanceRepo.openTasksOf(db, [...new Set(rows.map((r) => r.instance.id))])) {
+        const names = standing.get(t.instanceId) ?? [];
+        if (!names.includes(t.nodeName)) standing.set(t.instanceId, [...names, t.nodeName]);
+      }
+      const items: WorkflowDoneTaskView[] = [];
+      for (const { opinion: o, task, instance: inst, definitionName } of rows) {
+        const vars = inst.state.variables;
+        const completion = o.action === 'approve' || o.action === 'reject';
+        const withdrawable = completion && mayWithdraw({
+          status: task.status, completedBy: task.completedBy, instanceRunning: inst.status === 'running', suspended: !!inst.suspendedAt,
+          withdrawable: await completionUndoable(db, inst, task),
+        }, u.userId);
+        items.push({
+          id: o.id, taskId: task.id, instanceId: inst.id, nodeId: o.nodeId, nodeName: o.nodeName, definitionName, businessKey: inst.businessKey,
+          caseNo: typeof vars.caseNo === 'string' && vars.caseNo ? vars.caseNo : inst.businessKey,
+          title: typeof vars.matterName === 'string' && vars.matterName ? vars.matterName : null,
+          outcome: o.action as WorkflowDoneTaskView['outcome'], opinion: o.opinion, completedAt: o.at.toISOString(),
+          instanceStatus: inst.status as WorkflowDoneTaskView['instanceStatus'], suspended: !!inst.suspendedAt,
+          currentNodeNames: inst.status === 'running' ? standing.get(inst.id) ?? [] : [], withdrawable,
+        });
+      }
+      return { items, total };
     },
 
     /** One task as the caller sees it; tasks they have nothing to do with are not found. */
@@ -72,7 +106,7 @@ export function createTaskDesk(deps: TaskDeskDeps) {
       const multi = !!def.model.nodes[task.nodeId]?.multiInstance;
       const signTasks = all.filter((t) => t.status === 'open' && t.id !== task.id && (t.parentTaskId === task.id
         || (task.status === 'open' && multi && !task.signKind && !t.signKind && t.nodeId === task.nodeId)));
-      const withdrawable = task.status === 'completed' && inst.status === 'running' && canWithdraw(inst.state, task.id) && (await nextTasksUntouched(db, inst));
+      const withdrawable = await completionUndoable(db, inst, task);
       const pending = pendingAfterSigners(inst.state, task.id);
       const names = await namesOf(db, [task.assigneeId, task.ownerId, ...signTasks.map((t) => t.assigneeId), ...pending]);
       const actions = allowedActions({

@@ -142,8 +142,7 @@ export function createTaskOperations(deps: WorkflowServiceDeps, core: WorkflowCo
     async withdraw(tx: Queryable, ctx: RequestCtx, input: { taskId: string }) {
       const { task, inst } = await core.lockTask(tx, input.taskId, { allowEnded: true });
       if (!ctx.user || task.completedBy !== ctx.user.userId) throw workflowErrors.WITHDRAW_NOT_YOURS();
-      if (inst.status !== 'running' || task.status !== 'completed' || !canWithdraw(inst.state, task.id)) throw workflowErrors.WITHDRAW_TOO_LATE();
-      if (!(await nextTasksUntouched(tx, inst))) throw workflowErrors.WITHDRAW_TOO_LATE();
+      if (!(await completionUndoable(tx, inst, task))) throw workflowErrors.WITHDRAW_TOO_LATE();
       const r = await core.step(tx, inst, (model, state) => withdrawTask(model, state, task.id));
       await instanceRepo.updateTask(tx, task.id, { assigneeId: ctx.user.userId });
       await record(tx, ctx, task, 'withdraw', '撤回', r.at);
@@ -196,6 +195,14 @@ export function createTaskOperations(deps: WorkflowServiceDeps, core: WorkflowCo
 }
 
 /**
+ * 撤回 is still possible for this completed task: it made the instance's latest step, the instance is
+ * running, and what that step created is untouched. The one rule behind 撤回, the task detail and 已办.
+ */
+export async function completionUndoable(q: Queryable, inst: InstanceRow, task: Pick<TaskRow, 'id' | 'status'>) {
+  return inst.status === 'running' && task.status === 'completed' && canWithdraw(inst.state, task.id) && nextTasksUntouched(q, inst);
+}
+
+/**
  * The tasks the latest completion created are as they were born: nobody claimed, transferred or
  * delegated them and nobody recorded anything on them.
  */
@@ -207,4 +214,3 @@ async function nextTasksUntouched(tx: Queryable, inst: InstanceRow) {
   if (rows.some((r) => r.status !== 'open' || r.ownerId || (r.assigneeId ?? null) !== (born.get(r.id)!.assignee ?? null))) return false;
   return !(await instanceRepo.anyOpinionOn(tx, rows.map((r) => r.id)));
 }
-export { nextTasksUntouched };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AddSignBody, CcTaskBody, CompleteTaskBody, ErrorBody, IdParams, listOf, ListQuery, RemindTaskBody, RemoveSignBody, ResolveTaskBody, ReturnTaskBody,
-  TaskActionResult, TaskUserBody, WithdrawTaskBody, WorkflowCcView, WorkflowTaskDetail, WorkflowTaskView,
+  TaskActionResult, TaskUserBody, WithdrawTaskBody, WorkflowCcView, WorkflowDoneTaskQuery, WorkflowDoneTaskView, WorkflowTaskDetail, WorkflowTaskView,
 } from '@jsga/contracts';
 import type { TaskDesk } from './task-desk.service';
 
@@ -16,6 +16,14 @@ export const taskRoutes = (desk: TaskDesk): FastifyPluginAsyncZod => async (app)
     config: access,
     schema: { tags, summary: '我的待办（分配给我的、本岗位角色在本单位待签收的、我委派出去的），按到期日排序', querystring: ListQuery, response: { 200: listOf(WorkflowTaskView), ...errors } },
   }, (req) => desk.myTasks(req.ctx, req.query));
+
+  app.get('/tasks/done', {
+    config: access,
+    schema: {
+      tags, summary: '已办：本人办理过的任务（通过、不通过、退回、被委派后交回），按办理时间倒序；可按办件编号、事项或流程名称及办理日期查询，含流程当前状态与能否撤回',
+      querystring: WorkflowDoneTaskQuery, response: { 200: listOf(WorkflowDoneTaskView), ...errors },
+    },
+  }, (req) => desk.doneTasks(req.ctx, req.query));
 
   app.get('/tasks/:id', {
     config: access,

@@ -4,8 +4,13 @@ import type { CaseAction, CaseView } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { isApiError } from '../../../app/request';
 import { useCaseAction } from '../api';
-import { actionBody, actionSpecs, actionTitleFor, carriesForm, defaultTaskId, errorFields, needsTask, reasonRequired, type ActionForm } from './case-actions';
+import { chinaToday } from '../../form';
+import {
+  actionBody, actionSpecs, actionTitleFor, carriesForm, DEFAULT_TOLERANCE_LIMIT_DAYS, defaultTaskId, defaultToleranceDeadline, errorFieldOf, needsTask, promiseOnPaper,
+  reasonRequired, toleranceRange, type ActionForm,
+} from './case-actions';
 import { SupplementMaterialsField } from './SupplementMaterialsField';
+import { PromiseField, ToleranceDeadlineField, toleratedMaterialsOf, ToleratedScansField } from './ToleranceFields';
 import { useMatterMaterials } from './useMatterMaterials';
 import { DialogKeyboard } from '../../../app/dialog-keyboard';
 
@@ -25,8 +30,9 @@ interface Props {
 
 /**
  * One dialog per case action: the fields the action needs (task, outcome, result, missing materials,
- * reason), a sentence saying what will happen, Enter to confirm. Server refusals stay in the dialog so
- * the typed opinion is not lost; a stale case closes it and reloads.
+ * 补交期限 and 承诺书 of 容缺受理, scans at 容缺材料补齐, reason), a sentence saying what will happen,
+ * Enter to confirm. Server refusals stay in the dialog so the typed opinion is not lost; a stale case
+ * closes it and reloads.
  */
 export function CaseActionDialog({ view, action, onClose, onReload, formData, checkForm, onFormErrors }: Props) {
   const [form] = Form.useForm<ActionForm>();
@@ -40,20 +46,51 @@ export function CaseActionDialog({ view, action, onClose, onReload, formData, ch
     () => matter.materials.filter((m) => m.allowTolerance).map((m) => ({ value: m.code, label: `${m.name}（${m.code}）${m.provided ? ' · 已提交' : ''}` })),
     [matter.materials],
   );
+  // 补交期限: China's today, and the matter's limit (the server's, once it named one in a refusal)
+  const [today, setToday] = useState(chinaToday);
+  const [limitFromServer, setLimitFromServer] = useState<number | null>(null);
+  const limitDays = limitFromServer ?? matter.toleranceLimitDays ?? DEFAULT_TOLERANCE_LIMIT_DAYS;
 
   useEffect(() => {
     if (!action) return;
     form.resetFields();
     setError(null);
-    form.setFieldsValue({ taskId: defaultTaskId(view), outcome: actionSpecs[action].outcome ? 'approve' : undefined });
+    setLimitFromServer(null);
+    const now = chinaToday();
+    setToday(now);
+    form.setFieldsValue({
+      taskId: defaultTaskId(view),
+      outcome: actionSpecs[action].outcome ? 'approve' : undefined,
+      toleranceDeadline: actionSpecs[action].tolerance ? defaultToleranceDeadline(now, limitDays) : undefined,
+    });
     // only when a dialog opens: a reload of the case must not wipe what is being typed
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, form]);
+
+  // the limit known later (the matter version loaded, the server named it): a date past it comes back within it
+  useEffect(() => {
+    if (!spec?.tolerance) return;
+    const chosen = form.getFieldValue('toleranceDeadline') as string | undefined;
+    const { last } = toleranceRange(today, limitDays);
+    if (chosen && chosen > last) form.setFieldsValue({ toleranceDeadline: last });
+  }, [spec, limitDays, today, form]);
 
   if (!action || !spec) return null;
   const label = actionTitleFor(action, view);
   const withTask = needsTask(action, view);
   const mustGiveReason = reasonRequired(action, outcome);
+  const onPaper = promiseOnPaper(view);
+  /** The fields this dialog shows: a refusal naming another goes in the alert below. */
+  const shown = new Set<keyof ActionForm>([
+    'opinion',
+    ...(withTask ? (['taskId'] as const) : []),
+    ...(spec.outcome ? (['outcome'] as const) : []),
+    ...(spec.result ? (['result'] as const) : []),
+    ...(spec.missingMaterials ? (['missingMaterials'] as const) : []),
+    ...(spec.tolerance ? (['toleranceDeadline'] as const) : []),
+    ...(spec.tolerance && onPaper ? (['promiseFile'] as const) : []),
+    ...(spec.toleratedScans ? (['toleratedScans'] as const) : []),
+  ]);
 
   const versionNote = matter.otherVersionNo !== null ? `材料取自事项现行版本 v${matter.otherVersionNo}，本办件按 v${view.matterVersionNo} 办理，请核对` : undefined;
 
@@ -86,8 +123,18 @@ export function CaseActionDialog({ view, action, onClose, onReload, formData, ch
         setError(`申请表的修改未通过校验：${errors.map((x) => x.message).join('；') || e.message}`);
         return;
       }
-      const field = errorFields[e.code];
-      if (field && (field !== 'taskId' || withTask)) {
+      if (e.code === 'CASE_TOLERANCE_DEADLINE_INVALID') {
+        // the server names the matter's limit: the date comes back within it (before its error is shown, which a value change would clear)
+        const limit = (e.details as { limitDays?: unknown } | undefined)?.limitDays;
+        if (typeof limit === 'number' && limit > 0) {
+          setLimitFromServer(limit);
+          const { last } = toleranceRange(today, limit);
+          const chosen = form.getFieldValue('toleranceDeadline') as string | undefined;
+          if (chosen && chosen > last) form.setFieldsValue({ toleranceDeadline: last });
+        }
+      }
+      const field = errorFieldOf(e);
+      if (field && shown.has(field)) {
         form.setFields([{ name: field, errors: [e.message] }]);
         if (field === 'taskId') onReload();
         return;
@@ -166,6 +213,17 @@ export function CaseActionDialog({ view, action, onClose, onReload, formData, ch
                 notFoundContent="本事项没有可容缺的材料"
                 optionFilterProp="label"
               />
+            </Form.Item>
+          )}
+          {spec.tolerance && (
+            <>
+              <ToleranceDeadlineField today={today} limitDays={limitDays} />
+              <PromiseField view={view} onPaper={onPaper} />
+            </>
+          )}
+          {spec.toleratedScans && (
+            <Form.Item name="toleratedScans" label="容缺材料">
+              <ToleratedScansField materials={toleratedMaterialsOf(view)} />
             </Form.Item>
           )}
           {spec.supplementMaterials && (

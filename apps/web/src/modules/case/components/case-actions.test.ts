@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SituationQuestion } from '@jsga/contracts';
-import { actionBody, actionTitleFor, defaultTaskId, inPreReview, isFinished, needsTask, orderedActions, reasonRequired } from './case-actions';
+import {
+  actionBody, actionTitleFor, addDays, defaultTaskId, defaultToleranceDeadline, errorFieldOf, inPreReview, isFinished, needsTask, orderedActions, promiseOnPaper, reasonRequired, toleranceRange,
+} from './case-actions';
 import { ApiError } from '../../../app/request';
 import { applicantIdProblem, formDataOf, refusalOf } from './CaseCreateDrawer';
 import { nodeMappingOf } from './MigrateProcessDialog';
@@ -44,6 +46,32 @@ describe('case actions', () => {
       .toEqual({ action: 'request_supplement', opinion: '照片不清晰', supplementMaterials: ['M02'], expectedRevision: 7 });
     expect(actionBody('request_supplement', { opinion: '表格填写有误', supplementMaterials: [] }, none)).toEqual({ action: 'request_supplement', opinion: '表格填写有误', expectedRevision: 7 });
     expect(actionBody('return', { opinion: 'x', supplementMaterials: ['M02'] }, none)).toEqual({ action: 'return', opinion: 'x', expectedRevision: 7 });
+  });
+
+  it('容缺: sends the deadline and the promise with 容缺受理, the window scans with 容缺材料补齐, nothing of them elsewhere', () => {
+    const none = { openTasks: [], revision: 7 };
+    const promiseFile = { id: 'f-promise', fileName: '承诺书.pdf' };
+    expect(actionBody('accept_tolerated', { missingMaterials: ['M02'], toleranceDeadline: '2026-01-12', promiseFile }, none))
+      .toEqual({ action: 'accept_tolerated', missingMaterials: ['M02'], toleranceDeadline: '2026-01-12', promiseFileId: 'f-promise', expectedRevision: 7 });
+    expect(actionBody('accept_tolerated', { missingMaterials: ['M02'], toleranceDeadline: '2026-01-12', promiseFile: null }, none))
+      .toEqual({ action: 'accept_tolerated', missingMaterials: ['M02'], toleranceDeadline: '2026-01-12', expectedRevision: 7 });
+    expect(actionBody('tolerated_completed', { toleratedScans: { M02: { id: 'f-m02', fileName: 'a.pdf' }, M03: null } }, none))
+      .toEqual({ action: 'tolerated_completed', materials: [{ materialCode: 'M02', fileId: 'f-m02' }], expectedRevision: 7 });
+    expect(actionBody('tolerated_completed', { toleratedScans: {} }, none)).toEqual({ action: 'tolerated_completed', expectedRevision: 7 });
+    expect(actionBody('accept', { toleranceDeadline: '2026-01-12', promiseFile, toleratedScans: { M02: promiseFile } }, none)).toEqual({ action: 'accept', expectedRevision: 7 });
+  });
+
+  it('容缺: dates after today up to the limit, a week on at first, the paper promise for window and self-service cases', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(toleranceRange('2026-02-27', 30)).toEqual({ first: '2026-02-28', last: '2026-03-29' });
+    expect(defaultToleranceDeadline('2026-01-05', 30)).toBe('2026-01-12');
+    expect(defaultToleranceDeadline('2026-01-05', 3)).toBe('2026-01-08');
+    expect([promiseOnPaper({ channel: 'window' }), promiseOnPaper({ channel: 'self_service' }), promiseOnPaper({ channel: 'online' }), promiseOnPaper({ channel: 'mobile' })])
+      .toEqual([true, true, false, false]);
+    expect(errorFieldOf({ code: 'CASE_TOLERANCE_PROMISE_REQUIRED' })).toBe('promiseFile');
+    expect(errorFieldOf({ code: 'CASE_FILE_NOT_FOUND', details: { fileId: 'x', field: 'promiseFileId' } })).toBe('promiseFile');
+    expect(errorFieldOf({ code: 'CASE_FILE_NOT_FOUND', details: { fileId: 'x' } })).toBeUndefined();
+    expect(errorFieldOf({ code: 'CASE_TOLERANCE_MATERIALS_MISSING' })).toBe('toleratedScans');
   });
 
   it('names the actions in pre-review words only for online and mobile applications before the tolerated materials are in', () => {

@@ -1,5 +1,11 @@
 import { CaseAction, caseActionLabels, type CaseActionBody, type CaseStatus, type CaseView } from '@jsga/contracts';
 
+/** A file the officer uploaded in a dialog (a scan), with its name to show. */
+export interface ScanFile {
+  id: string;
+  fileName: string;
+}
+
 /** What the officer enters in an action dialog. */
 export interface ActionForm {
   taskId?: string;
@@ -8,6 +14,12 @@ export interface ActionForm {
   result?: 'approved' | 'disapproved';
   missingMaterials?: string[];
   supplementMaterials?: string[];
+  /** 容缺受理: the date the applicant promises the missing materials by (YYYY-MM-DD). */
+  toleranceDeadline?: string;
+  /** 容缺受理 at the window: the scan of the promise the applicant signed. */
+  promiseFile?: ScanFile | null;
+  /** 容缺材料补齐: scans of the missing materials handed in at the window, by material code. */
+  toleratedScans?: Record<string, ScanFile | null | undefined>;
 }
 
 /** The fields one action needs, the sentence telling what will happen, and how the button looks. */
@@ -23,6 +35,10 @@ export interface ActionSpec {
   missingMaterials?: boolean;
   /** Lists the matter's materials to tick the ones to be handed in again (补件, 一次性告知). */
   supplementMaterials?: boolean;
+  /** 容缺受理: the deadline for the missing materials, and the applicant's promise (signed on paper at the window). */
+  tolerance?: boolean;
+  /** 容缺材料补齐: the tolerated materials with their state; scans of the ones still missing may be added. */
+  toleratedScans?: boolean;
   danger?: boolean;
   primary?: boolean;
   hint: string;
@@ -38,10 +54,13 @@ export const actionSpecs: Record<CaseAction, ActionSpec> = {
   return: { task: false, reason: true, opinionLabel: '退件理由', danger: true, hint: '退回申请，办件结束（终态），申请人需重新申报。' },
   accept: { task: true, reason: false, opinionLabel: '受理意见（可选）', primary: true, hint: '受理后开始计算办理时限，并短信通知申请人。' },
   accept_tolerated: {
-    task: true, reason: false, opinionLabel: '受理意见（可选）', missingMaterials: true,
-    hint: '次要材料暂缺时先行受理并开始计时；请选择暂缺的材料，申请人补齐后再办理“容缺材料补齐”。',
+    task: true, reason: false, opinionLabel: '受理意见（可选）', missingMaterials: true, tolerance: true,
+    hint: '次要材料暂缺时先行受理并开始计时：选择暂缺的材料和补交期限，申请人须签署容缺受理承诺书；补齐后再办理“容缺材料补齐”。',
   },
-  tolerated_completed: { task: false, reason: false, opinionLabel: '说明（可选）', hint: '容缺的材料已全部补齐，办件转为已受理。' },
+  tolerated_completed: {
+    task: false, reason: false, opinionLabel: '说明（可选）', toleratedScans: true,
+    hint: '容缺的材料全部补齐后，办件转为已受理。窗口收到的材料请上传扫描件；申请人已在网上补交的无需上传。',
+  },
   not_accept: { task: true, reason: true, opinionLabel: '不予受理理由', danger: true, hint: '不予受理，办件结束（终态）；流程随之终止。' },
   approve_step: {
     task: true, reason: 'on_reject', opinionLabel: '审核审批意见', outcome: true, primary: true,
@@ -107,8 +126,33 @@ export function actionBody(action: CaseAction, values: ActionForm, view: Pick<Ca
   if (spec.result && values.result) body.result = values.result;
   if (spec.missingMaterials) body.missingMaterials = values.missingMaterials ?? [];
   if (spec.supplementMaterials && values.supplementMaterials?.length) body.supplementMaterials = values.supplementMaterials;
+  if (spec.tolerance) {
+    if (values.toleranceDeadline) body.toleranceDeadline = values.toleranceDeadline;
+    if (values.promiseFile) body.promiseFileId = values.promiseFile.id;
+  }
+  if (spec.toleratedScans) {
+    const materials = Object.entries(values.toleratedScans ?? {}).flatMap(([materialCode, f]) => (f ? [{ materialCode, fileId: f.id }] : []));
+    if (materials.length) body.materials = materials;
+  }
   return body;
 }
+
+// ------------------------------------------------------------------ 容缺受理
+
+/** The longest 补交期限 when the matter version cannot be read (the contract's default). */
+export const DEFAULT_TOLERANCE_LIMIT_DAYS = 30;
+/** The 补交期限 offered first, in days (shortened to the matter's limit). */
+const DEFAULT_TOLERANCE_DAYS = 7;
+
+/** A YYYY-MM-DD date `days` calendar days on. */
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The 补交期限 the server accepts: after today, at most `limitDays` calendar days on (China dates, YYYY-MM-DD). */
+export const toleranceRange = (today: string, limitDays: number) => ({ first: addDays(today, 1), last: addDays(today, limitDays) });
+export const defaultToleranceDeadline = (today: string, limitDays: number) => addDays(today, Math.min(DEFAULT_TOLERANCE_DAYS, limitDays));
+
+/** Window and self-service cases need the applicant's signed paper promise at 容缺受理; online applicants sign it online afterwards. */
+export const promiseOnPaper = (view: Pick<CaseView, 'channel'>) => view.channel !== 'online' && view.channel !== 'mobile';
 
 /** Actions that complete the workflow task, and so may carry the node's changes to the application form. */
 export const carriesForm = (action: CaseAction) => action === 'accept' || action === 'accept_tolerated' || action === 'not_accept' || action === 'approve_step';
@@ -120,7 +164,20 @@ export const errorFields: Record<string, keyof ActionForm> = {
   CASE_TASK_NOT_OF_CASE: 'taskId',
   CASE_RESULT_REQUIRED: 'result',
   CASE_TOLERANCE_NOT_ALLOWED: 'missingMaterials',
+  CASE_TOLERANCE_DEADLINE_INVALID: 'toleranceDeadline',
+  CASE_TOLERANCE_PROMISE_REQUIRED: 'promiseFile',
+  CASE_TOLERANCE_MATERIALS_MISSING: 'toleratedScans',
+  CASE_MATERIAL_NOT_MISSING: 'toleratedScans',
 };
+
+/** Request fields the server names in `details.field`, as the dialog's fields (CASE_FILE_NOT_FOUND of the promise, say). */
+const requestFields: Record<string, keyof ActionForm> = { promiseFileId: 'promiseFile', toleranceDeadline: 'toleranceDeadline' };
+
+/** The dialog field a server refusal belongs under, if any. */
+export function errorFieldOf(e: { code: string; details?: unknown }): keyof ActionForm | undefined {
+  const named = (e.details as { field?: unknown } | null | undefined)?.field;
+  return errorFields[e.code] ?? (typeof named === 'string' ? requestFields[named] : undefined);
+}
 
 /** Refusals meaning the case on screen is out of date: reload it. */
 export const reloadCodes: ReadonlySet<string> = new Set(['CASE_STALE', 'CASE_ACTION_NOT_ALLOWED', 'CASE_TASK_NOT_OF_CASE', 'CASE_PROCESS_RUNNING']);

@@ -82,6 +82,7 @@ export const linkKindLabels: Record<string, string> = {
   evaluation: '评价',
   archive: '归档',
   message: '通知',
+  tolerance_promise: '承诺书',
 };
 
 /** A digest shortened for the table (the full value is copied). */

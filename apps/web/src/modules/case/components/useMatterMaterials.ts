@@ -17,7 +17,7 @@ export interface MatterMaterialChoice {
  * The materials of a case's matter: the exact version the case runs on when the officer may read the
  * matter configuration, else the public checklist for the case's situations (the current version,
  * `otherVersionNo` says when that differs). Materials the case holds that the list lacks are added,
- * so any of them can be asked for again.
+ * so any of them can be asked for again. The version also gives the 容缺 deadline limit.
  */
 export function useMatterMaterials(view: CaseView, enabled: boolean) {
   const { can } = useAccess();
@@ -48,5 +48,7 @@ export function useMatterMaterials(view: CaseView, enabled: boolean) {
     isLoading: source.isLoading,
     isError: source.isError,
     otherVersionNo: versionNo !== undefined && versionNo !== view.matterVersionNo ? versionNo : null,
+    /** 容缺受理: the longest deadline the case's matter version allows; null when only the public checklist could be read. */
+    toleranceLimitDays: exact ? (version.data?.config.toleranceLimitDays ?? null) : null,
   };
 }

@@ -2,6 +2,7 @@ import { Alert, Button, QRCode, Space, Spin, Typography } from 'antd';
 import { CheckCircleFilled, ReloadOutlined } from '@ant-design/icons';
 import type { QRStatus } from 'antd/es/qr-code/interface';
 import type { CitizenLoginResult, QrTicketStatus } from '@jsga/contracts';
+import { useCitizenDemoMode } from '../api';
 import { scanUrlOf, useQrLogin } from './use-qr-login';
 
 const QR_SIZE = 188;
@@ -35,6 +36,7 @@ function Overlay({ status, onRefresh }: { status: QrTicketStatus; onRefresh: () 
 /** 扫码登录 on the computer: the code points at this site's scan page; the phone (苏证通) confirms. */
 export function QrLoginPanel({ onSignedIn }: { onSignedIn: (result: CitizenLoginResult) => void }) {
   const { state, refresh } = useQrLogin(onSignedIn);
+  const demo = useCitizenDemoMode();
   const refreshNow = () => void refresh();
 
   if (state.kind === 'error') {
@@ -63,7 +65,7 @@ export function QrLoginPanel({ onSignedIn }: { onSignedIn: (result: CitizenLogin
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
         打开苏证通 App，点击首页“扫一扫”，扫描上方二维码，在手机上确认后即可登录。二维码 2 分钟内有效。
       </Typography.Paragraph>
-      {status === 'pending' && (
+      {status === 'pending' && demo && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           演示：没有手机时可
           <a href={url} target="_blank" rel="noopener noreferrer">在本机打开</a>

@@ -4,7 +4,7 @@ import { IdcardOutlined, MobileOutlined, SafetyOutlined, UserOutlined } from '@a
 import { SmsLoginBody, type CitizenLoginResult } from '@jsga/contracts';
 import { zodRule } from '../../../app/form-errors';
 import { isApiError } from '../../../app/request';
-import { citizenApi } from '../api';
+import { citizenApi, useCitizenDemoMode } from '../api';
 import { DEMO_PERSON, placeError } from '../labels';
 
 type Values = { name: string; idNo: string; phone: string; code: string };
@@ -39,6 +39,7 @@ export function SmsLoginForm({ onSignedIn, submitText = '登录', showDemoHint =
   showDemoHint?: boolean;
 }) {
   const [form] = Form.useForm<Values>();
+  const demo = useCitizenDemoMode();
   const [resendAt, setResendAt] = useState<number | null>(null);
   const wait = useCountdown(resendAt);
   const [sending, setSending] = useState(false);
@@ -121,7 +122,7 @@ export function SmsLoginForm({ onSignedIn, submitText = '登录', showDemoHint =
       <Form.Item style={{ marginBottom: 8 }}>
         <Button type="primary" htmlType="submit" block loading={submitting}>{submitText}</Button>
       </Form.Item>
-      {showDemoHint && (
+      {showDemoHint && demo && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
           姓名与公民身份号码将通过公安人口信息库实名核验。演示数据：{DEMO_PERSON.name} {DEMO_PERSON.idNo}，手机号可填任意11位号码。
         </Typography.Paragraph>

@@ -36,6 +36,8 @@ export interface DraftFormValues {
   feeYuan: number | null;
   feeNote: string;
   visits: number | null;
+  /** 容缺受理: the longest deadline (calendar days) an officer may give for the missing materials. */
+  toleranceLimitDays: number | null;
   conditions: string;
   legalBasis: string;
   materials: MatterMaterial[];
@@ -44,7 +46,7 @@ export interface DraftFormValues {
 
 export type EditorTab = 'basic' | 'materials' | 'situations' | 'json';
 
-const BASIC_FIELDS = new Set<string>(['name', 'matterType', 'handlingModes', 'channels', 'zones', 'statutoryLimitDays', 'promisedLimitDays', 'feeNote', 'visits', 'conditions', 'legalBasis']);
+const BASIC_FIELDS = new Set<string>(['name', 'matterType', 'handlingModes', 'channels', 'zones', 'statutoryLimitDays', 'promisedLimitDays', 'feeNote', 'visits', 'toleranceLimitDays', 'conditions', 'legalBasis']);
 const shape = MatterConfig.shape;
 
 type Issue = { path: PropertyKey[]; message: string };
@@ -135,6 +137,7 @@ const toValues = (v: MatterVersionView): DraftFormValues => {
     feeYuan: c.feeFen / 100,
     feeNote: c.feeNote,
     visits: c.visits,
+    toleranceLimitDays: c.toleranceLimitDays ?? 30,
     conditions: c.conditions,
     legalBasis: c.legalBasis,
     materials: c.materials,
@@ -206,11 +209,21 @@ function BasicFields() {
         </Form.Item>
       </Col>
       <Col span={6}>
+        <Form.Item
+          name="toleranceLimitDays"
+          label="容缺补交期限（天）"
+          tooltip="容缺受理时，窗口可给申请人的补交期限最长多少天（自然日，1–90）"
+          rules={[{ required: true, message: '请填写容缺补交期限' }, zodRule(shape.toleranceLimitDays)]}
+        >
+          <InputNumber aria-label="容缺补交期限（天）" min={1} max={90} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
         <Form.Item name="feeYuan" label="收费金额（元）" tooltip="0 表示不收费">
           <InputNumber min={0} max={10_000_000} precision={2} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
-      <Col span={24}>
+      <Col span={18}>
         <Form.Item
           name="feeNote"
           label="收费依据及标准"
@@ -340,6 +353,7 @@ export const VersionEditDrawer = memo(function VersionEditDrawer({ versionId, on
       feeFen: Math.round((f.feeYuan ?? 0) * 100),
       feeNote: (f.feeNote ?? '').trim(),
       visits: f.visits ?? 0,
+      toleranceLimitDays: f.toleranceLimitDays ?? 30,
       conditions: f.conditions ?? '',
       legalBasis: f.legalBasis ?? '',
       materials: materials.data,

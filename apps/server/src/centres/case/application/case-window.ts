@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { caseChannelLabels, type CaseView, type LicenceCandidatesView } from '@jsga/contracts';
+import { readableRows, type FormDefinition } from '@jsga/form-engine';
+import { chinaDate, maskIdNo, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { isInForce } from '../../elicense';
+import { caseErrors } from '../case.errors';
+import { isTerminal } from './case-state.rules';
+import { caseRepo, type CaseRow } from './case.repo';
+import type { CaseServiceDeps } from './case.deps';
+
+/**
+ * What the window does with a case besides moving it on: print its 申请表 for the applicant to check
+ * and sign, and 证照服务 — put the applicant's matching e-licence in place of a material they
+ * uploaded or still owe.
+ */
+
+export type WindowCore = {
+  now: () => Date;
+  load: (q: Queryable, ctx: RequestCtx, id: string, lock?: boolean) => Promise<CaseRow>;
+  toView: (q: Queryable, row: CaseRow) => Promise<CaseView>;
+  actorOf: (ctx: RequestCtx) => { userId: string | null; userName: string | null; orgId: string | null };
+  orgName: (q: Queryable, id: string | null) => Promise<string | null>;
+};
+
+const materialState = (m: { status: string; source: string; fileId: string | null }, fileName: string | null) =>
+  m.status === 'tolerated_missing' ? '容缺，待补交'
+    : m.source === 'elicense' ? '电子证照'
+      : `${m.status === 'supplemented' ? '已补交' : '已提交'}${fileName ? `：${fileName}` : ''}`;
+
+const holderOf = (row: CaseRow) => (row.applicantType === 'legal_person' ? { creditCode: row.applicantIdNo } : { idNo: row.applicantIdNo });
+
+export const createWindowUseCases = (deps: CaseServiceDeps, core: WindowCore) => ({
+  /** 打印申请表: the case's form and materials on the published 申请表 template; audited (it carries the full ID number). */
+  applicationFormPdf: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx) => {
+    if (!deps.print) throw caseErrors.ACTION_NOT_ALLOWED({ action: 'print' });
+    const row = await core.load(tx, ctx, id);
+    let form: Array<{ label: string; value: string }> = [];
+    if (row.formVersionId) {
+      const [version, checklist] = await Promise.all([deps.form.getVersion(tx, row.formVersionId), deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx)]);
+      form = readableRows(version.definition as FormDefinition, row.formData, checklist.sections);
+    }
+    const materials = [];
+    for (const m of await caseRepo.materials(tx, row.id)) {
+      const fileName = m.fileId ? (await deps.files.getMeta(tx, m.fileId))?.fileName ?? null : null;
+      materials.push({ label: m.name, value: materialState(m, fileName) });
+    }
+    const delivery = row.formData.deliveryMethod === 'post' ? `邮寄：${String(row.formData.mailAddress ?? '')}` : row.formData.deliveryMethod === 'window' ? '窗口领取' : '';
+    const doc = await deps.print.render(tx, 'application_form', {
+      applicantName: row.applicantName, applicantIdNo: row.applicantIdNo, contactPhone: row.contactPhone ?? '', matterName: row.matterName, caseNo: row.caseNo,
+      orgName: row.orgName ?? '', submittedDate: chinaDate(row.submittedAt), channelName: `${caseChannelLabels[row.channel as CaseView['channel']]}申请`, deliveryMethod: delivery,
+      printedDate: chinaDate(core.now()), form, materials,
+    });
+    await deps.audit.recordFor(tx, ctx, { action: 'case.application.print_form', targetType: 'case_application', targetIds: [row.id], detail: { caseNo: row.caseNo, template: `${doc.templateKey}@${doc.templateVersion}` } });
+    return { bytes: doc.bytes, fileName: `申请表-${row.caseNo}.pdf` };
+  }),
+
+  /** 证照服务: for each material an e-licence may stand for, the applicant's licences of that type in force today. Audited lookup. */
+  licenceCandidates: (ctx: RequestCtx, id: string): Promise<LicenceCandidatesView> => deps.db.transaction(async (tx) => {
+    const row = await core.load(tx, ctx, id);
+    const version = await deps.matter.getVersion(row.matterVersionId, tx);
+    const typeOf = new Map(version.config.materials.filter((m) => m.elicenseType).map((m) => [m.code, m.elicenseType!]));
+    const materials = (await caseRepo.materials(tx, row.id)).filter((m) => typeOf.has(m.materialCode) && m.source !== 'elicense');
+    const types = [...new Set(materials.map((m) => typeOf.get(m.materialCode)!))];
+    const known = new Map((await deps.elicense.listTypes(tx)).map((t) => [t.code, t.name]));
+    const usableTypes = types.filter((t) => known.has(t));
+    const today = chinaDate(core.now());
+    const licences = usableTypes.length ? (await deps.elicense.findForHolder(tx, { ...holderOf(row), types: usableTypes })).filter((l) => isInForce(l, today)) : [];
+    await deps.audit.recordFor(tx, ctx, { action: 'case.application.licence_lookup', targetType: 'case_application', targetIds: [row.id], detail: { caseNo: row.caseNo, types: usableTypes, found: licences.length } });
+    return {
+      items: materials.map((m) => ({
+        materialId: m.id, materialCode: m.materialCode, materialName: m.name, status: m.status as 'provided', typeCode: typeOf.get(m.materialCode)!,
+        licences: licences.filter((l) => l.typeCode === typeOf.get(m.materialCode)).map((l) => ({
+          id: l.id, typeName: known.get(l.typeCode) ?? l.typeCode, licenceNo: l.licenceNo === l.holderIdNo ? maskIdNo(l.licenceNo)! : l.licenceNo,
+          holderName: l.holderName, issuerName: l.issuerName, validTo: l.validTo,
+        })),
+      })),
+    };
+  }),
+
+  /** 证照服务: the material now rests on the e-licence (checked in force, of the type, held by the applicant); in the history and the audit. */
+  useLicence: (ctx: RequestCtx, id: string, materialId: string, licenceId: string) => deps.db.transaction(async (tx) => {
+    const row = await core.load(tx, ctx, id, true);
+    if (isTerminal(row.status as Parameters<typeof isTerminal>[0])) throw caseErrors.ACTION_NOT_ALLOWED({ status: row.status, action: 'licence_service' });
+    const material = (await caseRepo.materials(tx, row.id)).find((m) => m.id === materialId);
+    if (!material) throw caseErrors.MATERIAL_UNKNOWN({ materialId });
+    const version = await deps.matter.getVersion(row.matterVersionId, tx);
+    const type = version.config.materials.find((m) => m.code === material.materialCode)?.elicenseType;
+    if (!type) throw caseErrors.MATERIAL_NO_ELICENSE({ materialCode: material.materialCode }, `“${material.name}”不能以电子证照替代`);
+    const u = await deps.elicense.isUsableAs(tx, licenceId, type, row.applicantIdNo);
+    if (!u.usable) throw caseErrors.ELICENSE_UNUSABLE({ materialCode: material.materialCode }, `“${material.name}”：${u.message}`);
+    const at = core.now();
+    if (material.status === 'tolerated_missing') {
+      await caseRepo.supplyMissingMaterial(tx, row.id, material.materialCode, { fileId: null, licenceId, source: 'elicense', sha256: null, sm3: null, at });
+    } else {
+      await caseRepo.replaceWithLicence(tx, material.id, licenceId, at);
+    }
+    if (!(await caseRepo.update(tx, row.id, row.revision, {}))) throw caseErrors.STALE();
+    await caseRepo.appendHistory(tx, { id: randomUUID(), caseId: row.id, action: 'licence_service', fromStatus: row.status, toStatus: row.status, ...core.actorOf(ctx), orgName: await core.orgName(tx, ctx.user?.orgId ?? null),
+      opinion: `“${material.name}”以电子证照替代`, detail: { materialCode: material.materialCode, licenceId, replacedFileId: material.fileId }, at });
+    await deps.audit.recordFor(tx, ctx, { action: 'case.application.licence_service', targetType: 'case_application', targetIds: [row.id], detail: { caseNo: row.caseNo, materialCode: material.materialCode, licenceId } });
+    return core.toView(tx, (await caseRepo.findInScope(tx, row.id, null))!);
+  }),
+});
