@@ -55,6 +55,7 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/config/matters', name: '事项管理', permission: 'matter:catalogue:view', parentKey: '/config' },
   { key: '/config/forms', name: '表单设计', permission: 'form:definition:view', parentKey: '/config' },
   { key: '/config/workflows', name: '流程设计', permission: 'workflow:definition:view', parentKey: '/config' },
+  { key: '/config/print-templates', name: '打印模板', permission: 'print:template:view', parentKey: '/config' },
   { key: '/config/calendar', name: '工作日历', permission: 'workflow:calendar:manage', parentKey: '/config' },
   { key: '/handling', name: '业务办理', icon: 'FileProtectOutlined' },
   { key: '/handling/tasks', name: '我的待办', permission: 'workflow:task:view', parentKey: '/handling' },
