@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, EyeInvisibleOutlined, EyeOutlined, NodeIndexOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EyeInvisibleOutlined, EyeOutlined, NodeIndexOutlined, ReloadOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import { applicantTypeLabels, caseChannelLabels, policeTypeLabels, type CaseAction, type CaseView } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
@@ -19,7 +19,9 @@ import { changedFieldKeys } from '@jsga/form-engine';
 import { CaseFormPanel, type FormFieldError } from './components/CaseFormPanel';
 import type { FormRendererHandle, FormValues } from '../form';
 import { CaseStatusTag, daysUntil, deliveryMethodLabels, SlaTag } from './components/labels';
+import { LicenceServiceDialog } from './components/LicenceServiceDialog';
 import { MigrateProcessDialog } from './components/MigrateProcessDialog';
+import { PrintApplicationFormButton } from './components/PrintApplicationForm';
 import { ReturnStepDialog } from './components/ReturnStepDialog';
 import { SupplementRequestAlert } from './components/SupplementRequestAlert';
 import { ToleranceCard } from './components/ToleranceCard';
@@ -76,7 +78,10 @@ function DeliverySummary({ delivery }: { delivery: NonNullable<CaseView['deliver
   );
 }
 
-/** 办件详情: header facts, 容缺受理 (when accepted so), 办理 (the allowed actions), 办理过程, 材料, 计时暂停, 关联, 表单数据. */
+/**
+ * 办件详情: header facts (and 打印申请表), 容缺受理 (when accepted so), 办理 (the allowed actions), 办理过程,
+ * 材料 (with 证照服务), 计时暂停, 关联, 表单数据.
+ */
 export function CaseDetailPage() {
   const { id } = useParams<{ id: string }>();
   const navigate = useNavigate();
@@ -91,6 +96,7 @@ export function CaseDetailPage() {
   const [returning, setReturning] = useState(false);
   const [migrating, setMigrating] = useState(false);
   const [changingDelivery, setChangingDelivery] = useState(false);
+  const [licensing, setLicensing] = useState(false);
   const [sensitive, setSensitive] = useState<CaseSensitive | null>(null);
   const [loadingSensitive, setLoadingSensitive] = useState(false);
   const [formEdits, setFormEdits] = useState<FormValues | null>(null);
@@ -176,6 +182,7 @@ export function CaseDetailPage() {
                 流程迁移
               </Button>
             )}
+            {canHandle && <PrintApplicationFormButton view={view} />}
             <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => reload()}>
               刷新
             </Button>
@@ -263,7 +270,23 @@ export function CaseDetailPage() {
               items={[
                 { key: 'handle', label: '办理', children: <ActionPanel view={view} canHandle={canHandle} onAction={setActing} onReturnStep={() => setReturning(true)} /> },
                 { key: 'history', label: `办理过程（${view.history.length}）`, children: <CaseHistory history={view.history} /> },
-                { key: 'materials', label: `材料（${view.materials.length}）`, children: <CaseMaterials materials={view.materials} /> },
+                {
+                  key: 'materials',
+                  label: `材料（${view.materials.length}）`,
+                  children: (
+                    <>
+                      {canHandle && !isFinished(view.status) && (
+                        <Space size={8} wrap style={{ marginBottom: 8 }}>
+                          <Button icon={<SafetyCertificateOutlined />} onClick={() => setLicensing(true)}>
+                            证照服务
+                          </Button>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>以申请人的有效电子证照替代所交或暂缺的材料</Typography.Text>
+                        </Space>
+                      )}
+                      <CaseMaterials materials={view.materials} />
+                    </>
+                  ),
+                },
                 { key: 'pauses', label: `计时暂停（${view.pauses.length}）`, children: <CasePauses pauses={view.pauses} pausedDays={view.slaPausedDays} /> },
                 { key: 'links', label: `关联（${view.links.length}）`, children: <CaseLinks links={view.links} /> },
                 {
@@ -293,6 +316,7 @@ export function CaseDetailPage() {
           <ReturnStepDialog view={view} open={returning} onClose={() => setReturning(false)} onReload={reload} />
           <MigrateProcessDialog view={view} open={migrating} onClose={() => setMigrating(false)} onReload={reload} />
           <DeliveryDialog view={view} open={changingDelivery} onClose={() => setChangingDelivery(false)} onReload={reload} />
+          <LicenceServiceDialog view={view} open={licensing} onClose={() => setLicensing(false)} onReload={reload} />
         </>
       )}
     </PageContainer>

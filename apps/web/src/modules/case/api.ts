@@ -6,6 +6,8 @@ import type {
   CaseView,
   ChangeDeliveryBody, CollectBody,
   CreateCaseBody,
+  DeclarationPrefill,
+  LicenceCandidatesView,
   MatterChecklist,
   MatterVersionView,
   PreReviewQueue,
@@ -13,6 +15,7 @@ import type {
   PublicMatterSummary,
   SituationAnswers,
   WorkflowDefinitionView,
+  WindowPrefillBody,
   WorkflowTaskDetail,
 } from '@jsga/contracts';
 import { api, fetchWithToken } from '../../app/request';
@@ -52,6 +55,19 @@ export const caseApi = {
     return res.blob();
   },
 
+  /** 打印申请表: the case's form and materials on the published 申请表 template (a PDF; the print is audited). */
+  applicationFormPdf: async (id: string): Promise<Blob> => {
+    const res = await fetchWithToken(`${BASE}/cases/${id}/application-form.pdf`, {}, '申请表生成失败');
+    return res.blob();
+  },
+  /** 证照服务: per material an e-licence may stand for, the applicant's licences of that type in force (an audited lookup). */
+  licenceCandidates: (id: string) => api.get<LicenceCandidatesView>(`${BASE}/cases/${id}/licence-candidates`, undefined, SILENT),
+  /** 证照服务: the material rests on the e-licence from now on. */
+  replaceWithLicence: (id: string, materialId: string, licenceId: string) =>
+    api.post<CaseView>(`${BASE}/cases/${id}/materials/${materialId}/licence`, { licenceId }, SILENT),
+  /** 窗口感知回填: the registries' data on the person whose ID card was just read (an audited lookup). */
+  windowPrefill: (card: WindowPrefillBody) => api.post<DeclarationPrefill>('/api/admin/declaration/window-prefill', card, SILENT),
+
   // the matter centre: the exact version a case runs on (needs 'matter:catalogue:view')
   matterVersion: (id: string) => api.get<MatterVersionView>(`/api/admin/matter/versions/${id}`, undefined, SILENT),
 
@@ -79,6 +95,7 @@ export const caseKeys = {
   task: (id: string) => ['case', 'task', id] as const,
   processVersions: (key: string) => ['case', 'process-versions', key] as const,
   matterVersion: (id: string) => ['case', 'matter-version', id] as const,
+  licenceCandidates: (id: string) => ['case', 'licence-candidates', id] as const,
 };
 
 export function useCase(id: string | undefined) {
@@ -138,6 +155,21 @@ export function useChangeDelivery() {
 export function useCreateCase() {
   const done = useCaseChanged();
   return useMutation({ mutationFn: (body: CreateCaseBody) => caseApi.create(body), onSuccess: done });
+}
+
+/** 证照服务 candidates, looked up afresh each time the dialog opens (the lookup is audited, so only then). */
+export function useLicenceCandidates(id: string, enabled: boolean) {
+  return useQuery({ queryKey: caseKeys.licenceCandidates(id), queryFn: () => caseApi.licenceCandidates(id), enabled, staleTime: 0, gcTime: 0, retry: false });
+}
+
+/** 证照服务: put a licence in place of a material; the case shows the server's answer and the candidates are looked up again. */
+export function useReplaceWithLicence() {
+  const done = useCaseChanged();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, materialId, licenceId }: { id: string; materialId: string; licenceId: string }) => caseApi.replaceWithLicence(id, materialId, licenceId),
+    onSuccess: (view) => Promise.all([done(view), qc.invalidateQueries({ queryKey: caseKeys.licenceCandidates(view.id) })]),
+  });
 }
 
 export function useMatterSearch(keyword: string, enabled: boolean) {

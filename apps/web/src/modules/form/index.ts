@@ -3,5 +3,5 @@
  * window's acceptance pages use, and the hooks that load a published form.
  */
 export { FormRenderer, type FormRendererHandle, type FormRendererProps, type FormLayout, type FormValues } from './renderer/FormRenderer';
-export { chinaToday } from './renderer/derive';
+export { applyPrefill, chinaToday } from './renderer/derive';
 export { usePublishedForm, useReleasedForm, formApi } from './api';

@@ -10,6 +10,7 @@ import {
   materialFormLabels,
   type ApplicantType,
   type CaseView,
+  type DeclarationPrefill,
   type SituationAnswers,
 } from '@jsga/contracts';
 import { useAuth } from '../../../app/auth-context';
@@ -17,11 +18,11 @@ import { feedback } from '../../../app/feedback';
 import { notifyError, showFormError, zodRule } from '../../../app/form-errors';
 import { useDebouncedValue } from '../../../app/hooks';
 import { isApiError } from '../../../app/request';
-import { uploadMaterial, useCreateCase, useMatterChecklist, useMatterGuide, useMatterSearch, type UploadedFile } from '../api';
+import { caseApi, uploadMaterial, useCreateCase, useMatterChecklist, useMatterGuide, useMatterSearch, type UploadedFile } from '../api';
 import { DialogKeyboard } from '../../../app/dialog-keyboard';
 import { optionsOf } from './labels';
 import { openAnswers, SituationQuestions } from './SituationQuestions';
-import { BoundForms, type BoundFormsHandle } from './BoundForms';
+import { BoundForms, type BoundFormsHandle, type PrefillSources } from './BoundForms';
 import { currentReader, type IdCardData } from '../devices/id-card-reader';
 
 type Channel = keyof typeof caseChannelLabels;
@@ -42,24 +43,35 @@ const idProblemMessages = {
   check_digit: '公民身份号码校验位不正确，请核对',
 } as const;
 
-/** 读取身份证: fills the applicant from the counter's 居民身份证 reader (simulated without hardware). */
-function ReadIdCardButton({ onRead }: { onRead: (card: IdCardData) => void }) {
+/** 读取身份证: fills the applicant from the counter's 居民身份证 reader (simulated without hardware); busy until `onRead` is done. */
+function ReadIdCardButton({ onRead }: { onRead: (card: IdCardData) => void | Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const read = async () => {
     setBusy(true);
     try {
       const reader = currentReader();
-      const card = await reader.read();
-      onRead(card);
+      let card: IdCardData;
+      try {
+        card = await reader.read();
+      } catch (e) {
+        feedback.message.error(e instanceof Error ? e.message : '读卡失败');
+        return;
+      }
       feedback.message.success(`已读取身份证：${card.name}${reader.simulated ? '（模拟读卡器）' : ''}`);
-    } catch (e) {
-      feedback.message.error(e instanceof Error ? e.message : '读卡失败');
+      await onRead(card);
     } finally {
       setBusy(false);
     }
   };
   return <Button type="text" size="small" icon={<IdcardOutlined />} loading={busy} onClick={() => void read()} style={{ height: 'auto', padding: 0 }}>读取身份证</Button>;
 }
+
+/** The card as the window-prefill lookup takes it (fields the reader left blank are left out). */
+export const windowPrefillBodyOf = (card: IdCardData) => ({
+  idNo: card.idNo,
+  name: card.name,
+  ...Object.fromEntries((['sex', 'ethnicity', 'birthDate', 'address'] as const).filter((k) => card[k]?.trim()).map((k) => [k, card[k].trim()])),
+});
 
 /** GB 11643 for natural persons, GB 32100 (统一社会信用代码) for legal persons — the checks the server repeats. */
 export function applicantIdProblem(type: ApplicantType, raw: string, today = dayjs().format('YYYY-MM-DD')): string | null {
@@ -199,6 +211,13 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
   const [formValues, setFormValues] = useState<Record<string, unknown>>({});
   const [formErrors, setFormErrors] = useState<{ path: string; message: string }[] | undefined>();
   const boundForms = useRef<BoundFormsHandle>(null);
+  // 窗口感知回填: what the registries hold on the person whose card was read, for the bound forms
+  const [prefill, setPrefill] = useState<DeclarationPrefill | null>(null);
+  const [prefillFailed, setPrefillFailed] = useState(false);
+  const prefillSources = useMemo<PrefillSources | undefined>(
+    () => (prefill ? { applicant: prefill.applicant, population: prefill.population, elicense: prefill.elicense } : undefined),
+    [prefill],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -209,8 +228,24 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
     setRefusal(null);
     setFormValues({});
     setFormErrors(undefined);
+    setPrefill(null);
+    setPrefillFailed(false);
     idempotencyKey.current = newIdempotencyKey();
   }, [open, form]);
+
+  /** A card read at the counter: the applicant from the card, the application form from the registries (blank fields only). */
+  const onCardRead = async (card: IdCardData) => {
+    form.setFieldsValue({ applicantName: card.name, applicantIdNo: card.idNo });
+    void form.validateFields(['applicantIdNo']).catch(() => undefined);
+    setPrefillFailed(false);
+    try {
+      setPrefill(await caseApi.windowPrefill(windowPrefillBodyOf(card)));
+    } catch {
+      // another person's data must not stay in the form: the previous reading's values give way
+      setPrefill(null);
+      setPrefillFailed(true);
+    }
+  };
 
   // A matter accepting one kind of applicant only: pick it.
   useEffect(() => {
@@ -354,7 +389,7 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
                 <Input
                   maxLength={200}
                   autoComplete="off"
-                  addonAfter={isPerson ? <ReadIdCardButton onRead={(card) => { form.setFieldsValue({ applicantName: card.name, applicantIdNo: card.idNo }); void form.validateFields(['applicantIdNo']).catch(() => undefined); }} /> : undefined}
+                  addonAfter={isPerson ? <ReadIdCardButton onRead={onCardRead} /> : undefined}
                 />
               </Form.Item>
             </Col>
@@ -390,6 +425,9 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
               </Form.Item>
             </Col>
           </Row>
+          {prefillFailed && (
+            <Alert type="warning" showIcon closable onClose={() => setPrefillFailed(false)} style={{ marginBottom: 16 }} message="未能从人口信息库和电子证照库获取数据，请手工填写" />
+          )}
 
           {guide.data && situations.length > 0 && (
             <>
@@ -457,13 +495,25 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
           {formKeys.length > 0 && (
             <>
               <Divider orientation="left" plain>申请表</Divider>
+              {prefill && (
+                <Alert
+                  type="success"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message="已根据读取的身份证、人口信息库和电子证照填写空白的内容（标有“已从…回填”），请与申请人核对"
+                />
+              )}
               <BoundForms
+                // another matter starts its forms afresh (the drawer resets the data on a matter change)
+                key={matterCode}
                 ref={boundForms}
                 formKeys={formKeys}
                 sections={checklist.data!.sections}
                 value={formValues}
                 onChange={setFormValues}
                 serverErrors={formErrors}
+                prefill={prefillSources}
+                prefillLabels={prefill?.sourceLabels}
               />
             </>
           )}
