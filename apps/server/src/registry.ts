@@ -12,6 +12,7 @@ import { matterModule } from './centres/matter';
 import { messageModule } from './centres/message';
 import { printModule } from './centres/print';
 import { workflowModule } from './centres/workflow';
+import { archiveModule } from './modules/archive';
 
 /** The composition root's list of centres and modules, in no particular order (dependencies decide). */
 export const moduleDefinitions: ModuleDefinition[] = [
@@ -26,4 +27,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   declarationModule as ModuleDefinition,
   evaluationModule as ModuleDefinition,
   printModule as ModuleDefinition,
+  archiveModule as ModuleDefinition,
 ];

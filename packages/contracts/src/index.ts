@@ -10,3 +10,4 @@ export * from './elicense/elicense';
 export * from './citizen/citizen';
 export * from './print/print';
 export * from './declaration/declaration';
+export * from './archive/archive';

@@ -36,6 +36,10 @@ export const permissionCatalogue = [
   { code: 'elicense:licence:view', name: '查询电子证照（按持证人，查询留痕）', type: 'api', group: '电子证照' },
   { code: 'print:template:view', name: '查看打印模板、预览', type: 'api', group: '打印模板' },
   { code: 'print:template:manage', name: '设计、发布打印模板', type: 'api', group: '打印模板' },
+  { code: 'archive:record:view', name: '查看归档记录（预归档、已归档）', type: 'menu', group: '电子归档' },
+  { code: 'archive:record:archive', name: '四性检测、归档、下载归档信息包', type: 'button', group: '电子归档' },
+  { code: 'archive:rule:manage', name: '维护归档配置（保管期限、归档范围、材料目录）', type: 'button', group: '电子归档' },
+  { code: 'archive:stats:view', name: '归档统计', type: 'menu', group: '电子归档' },
 ] as const satisfies readonly PermissionDef[];
 
 export type PermissionCode = (typeof permissionCatalogue)[number]['code'];

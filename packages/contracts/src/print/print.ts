@@ -133,6 +133,21 @@ export const printTemplateKinds = {
     ],
     lists: [{ path: 'missingMaterials', label: '容缺材料', sample: [{ label: '驾驶证遗失声明', value: '2026年3月20日前补交' }] }],
   },
+  process_record: {
+    name: '办理过程记录',
+    variables: [
+      ...applicantVariables,
+      { path: 'submittedDate', label: '申请日期（YYYY-MM-DD）', sample: '2026-03-05' },
+      { path: 'concludedDate', label: '办结日期（YYYY-MM-DD）', sample: '2026-03-09' },
+      { path: 'resultName', label: '办理结果', sample: '准予许可' },
+      { path: 'printedDate', label: '生成日期（YYYY-MM-DD）', sample: '2026-03-10' },
+    ],
+    lists: [{ path: 'steps', label: '办理环节', sample: [
+      { label: '2026-03-05 09:12 申报', value: '张明远（申请人）' },
+      { label: '2026-03-05 10:30 受理', value: '新街口派出所 张受理：材料齐全，予以受理' },
+      { label: '2026-03-09 15:00 办结', value: '玄武分局 李审批：同意' },
+    ] }],
+  },
 } as const satisfies Record<string, { name: string; variables: readonly PrintVariable[]; lists: readonly PrintList[] }>;
 export const PrintTemplateKind = z.enum(Object.keys(printTemplateKinds) as [keyof typeof printTemplateKinds]);
 export type PrintTemplateKind = z.infer<typeof PrintTemplateKind>;

@@ -23,6 +23,13 @@ const vars = {
   JOBS_ENABLED: { schema: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'), description: '本实例是否运行后台任务（定时器、重试）；多实例时可全部开启' },
   UPLOAD_MAX_BYTES: { schema: z.coerce.number().int().min(1024).default(50 * 1024 * 1024), description: '单个上传文件大小上限(字节)' },
   CASE_NO_PATTERN: { schema: z.string().default('{region}{yyyy}{MM}{dd}{seq:6}').refine((p) => checkNumberPattern(p, ['region']).length === 0, { message: '办件编号规则须含一个 {seq:N}（N 为 3–12），可用 {region} {yyyy} {yy} {MM} {dd}' }), description: '办件编号规则：{region} 受理单位行政区划代码、{yyyy}{MM}{dd} 申报日期、{seq:N} N 位日流水号' },
+  ARCHIVE_FONDS_CODE: { schema: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '全宗号为1–8位大写字母或数字').default('J032'), description: '电子档案全宗号（档号第一段，由档案部门分配）' },
+  ARCHIVE_CODE_PATTERN: {
+    schema: z.string().default('{fonds}-{category}·{type}-{year}-{retention}-{seq:4}')
+      .refine((p) => /\{seq:(\d+)\}/.test(p) && ['{fonds}', '{year}', '{retention}'].every((x) => p.includes(x)), { message: '档号规则须含 {fonds} {year} {retention} 和一个 {seq:N}，可用 {category} {type}' }),
+    description: '档号规则（DA/T 13 风格）：{fonds} 全宗号、{category} 门类代码、{type} 事项类型代码、{year} 年度、{retention} 保管期限（Y/D30/D10）、{seq:N} N 位件号',
+  },
+  ARCHIVE_CATEGORY_CODE: { schema: z.string().trim().regex(/^[A-Z]{1,4}$/, '门类代码为1–4位大写字母').default('ZW'), description: '电子档案门类代码（政务服务）' },
   SLA_WARN_DAYS: { schema: z.coerce.number().int().min(0).max(30).default(1), description: '办件和环节到期前多少个工作日开始超期预警' },
   BLOB_STORE: { schema: z.enum(['local', 's3']).default('local'), description: '上传文件的存储方式：local 为 DATA_DIR/files 目录（DATA_DIR 为 memory:// 时存于内存），s3 为 S3 兼容对象存储（须设置 S3_ENDPOINT、S3_BUCKET 与访问密钥）' },
   S3_ENDPOINT: { schema: z.string().url().optional(), description: 'S3 兼容对象存储地址，如 https://s3.cn-north-1.amazonaws.com.cn 或 http://minio:9000' },

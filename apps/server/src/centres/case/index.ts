@@ -12,7 +12,7 @@ import { caseCitizenRoutes } from './application/case.citizen.routes';
 import { createCaseService, type CaseService } from './application/case.service';
 
 /** What other modules may use of the case centre. Subscribe to `case.application.*` events for reactions. */
-export type CaseApi = Pick<CaseService, 'create' | 'act' | 'addLink' | 'findCase' | 'getForApplicant' | 'applicantCaseSummary'>;
+export type CaseApi = Pick<CaseService, 'create' | 'act' | 'addLink' | 'findCase' | 'getForApplicant' | 'applicantCaseSummary' | 'documentsForArchive'>;
 
 export const caseModule = defineModule<CaseApi>({
   code: 'case',

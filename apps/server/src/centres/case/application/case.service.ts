@@ -317,6 +317,7 @@ export const createCaseService = (deps: CaseServiceDeps) => {
 
   const service = {
     applicationFormPdf: window.applicationFormPdf,
+    documentsForArchive: window.documentsForArchive,
     licenceCandidates: window.licenceCandidates,
     useLicence: window.useLicence,
     signPromise: tolerance.signPromise,

@@ -38,6 +38,8 @@ export const demoUsers: DemoUser[] = [
     positions: [{ title: '系统管理', orgCode: orgCode('320100'), roles: ['city_admin'] }] },
   { username: 'xuanwu', displayName: '李审批', userType: 'police', policeNo: '010201', orgCode: orgCode('320102'), phone: '13900000004',
     positions: [{ title: '审批岗', orgCode: orgCode('320102'), roles: ['approver'] }] },
+  { username: 'xw_dangan', displayName: '刘档案', userType: 'police', policeNo: '010205', orgCode: orgCode('320102'), phone: '13900000005',
+    positions: [{ title: '档案管理', orgCode: orgCode('320102'), roles: ['archivist'] }] },
   { username: 'xinjiekou', displayName: '张受理', userType: 'police', policeNo: '010211', orgCode: orgCode('320102', '510100'), phone: '13812345678',
     positions: [
       { title: '受理岗', orgCode: orgCode('320102', '510100'), roles: ['window_officer'] },

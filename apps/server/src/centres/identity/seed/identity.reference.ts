@@ -19,6 +19,8 @@ export const systemRoles: SystemRole[] = [
     permissions: ['workbench:home:view', 'identity:org:view', 'identity:user:view', 'identity:user:create', 'identity:user:update', 'identity:user:reset-password', ...handlingOversight] },
   { code: 'window_officer', name: '窗口受理民警', description: '窗口受理与办理', dataScope: 'org', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle', 'elicense:licence:view'] },
   { code: 'approver', name: '审批民警', description: '审核审批', dataScope: 'org_and_below', permissions: ['workbench:home:view', 'workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor', 'elicense:licence:view'] },
+  { code: 'archivist', name: '档案管理员', description: '预归档、四性检测、归档与归档配置', dataScope: 'org_and_below',
+    permissions: ['workbench:home:view', 'case:case:view', 'archive:record:view', 'archive:record:archive', 'archive:rule:manage', 'archive:stats:view'] },
   { code: 'auditor', name: '安全审计员', description: '查阅与校验审计日志', dataScope: 'province', permissions: ['workbench:home:view', 'audit:log:view', 'audit:log:verify'] },
 ];
 

@@ -106,4 +106,28 @@ export const tolerancePromiseTemplate: ReferenceTemplate = {
   },
 };
 
-export const referenceTemplates: readonly ReferenceTemplate[] = [approvalResultTemplate, disapprovalResultTemplate, applicationFormTemplate, tolerancePromiseTemplate];
+/** 办理过程记录: every step of the case with who, where, when and the opinion; archived in 过程文件. */
+export const processRecordTemplate: ReferenceTemplate = {
+  key: 'process_record',
+  title: '办理过程记录',
+  kind: 'process_record',
+  definition: {
+    page: { size: 'A4', margins: { top: 25, right: 20, bottom: 25, left: 20 } }, fontSize: 11, lineHeight: 1.5,
+    footer: '办件编号 {{caseNo}}　生成日期 {{printedDate}}　第 {{page}} 页 共 {{pages}} 页',
+    blocks: [
+      { type: 'title', text: '办理过程记录', fontSize: 18 },
+      { type: 'table', labelWidth: 30, rows: [
+        { label: '办件编号', value: '{{caseNo}}' },
+        { label: '申请事项', value: '{{matterName}}' },
+        { label: '申请人', value: '{{applicantName}}' },
+        { label: '受理机关', value: '{{orgName}}' },
+        { label: '申请日期', value: '{{submittedDate|date}}' },
+        { label: '办结日期', value: '{{concludedDate|date}}' },
+        { label: '办理结果', value: '{{resultName}}' },
+      ] },
+      { type: 'list_table', source: 'steps', labelWidth: 58 },
+    ],
+  },
+};
+
+export const referenceTemplates: readonly ReferenceTemplate[] = [approvalResultTemplate, disapprovalResultTemplate, applicationFormTemplate, tolerancePromiseTemplate, processRecordTemplate];

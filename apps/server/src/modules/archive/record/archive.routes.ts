@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ArchiveListQuery, ArchiveRecordSummary, ArchiveRecordView, ArchiveRuleBody, ArchiveRuleView, ErrorBody, IdParams, listOf } from '@jsga/contracts';
+import type { ArchiveService } from './archive.service';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['电子归档'];
+const view = { permission: 'archive:record:view' } as const;
+
+export const archiveRoutes = (service: ArchiveService): FastifyPluginAsyncZod => async (app) => {
+  app.get('/records', {
+    config: { access: view },
+    schema: { tags, summary: '归档记录：待归档 / 检测未通过 / 已归档（本人数据范围内）', querystring: ArchiveListQuery, response: { 200: listOf(ArchiveRecordSummary), ...errors } },
+  }, (req) => service.list(req.ctx, req.query));
+  app.get('/records/:id', {
+    config: { access: view },
+    schema: { tags, summary: '归档记录详情：清点结果、四性检测各项、档号与信息包', params: IdParams, response: { 200: ArchiveRecordView, ...errors } },
+  }, (req) => service.get(req.ctx, req.params.id));
+  app.get('/stats', {
+    config: { access: { permission: 'archive:stats:view' } },
+    schema: {
+      tags, summary: '归档统计：按单位或事项的应归档、已归档、未通过与归档率（高者在前）',
+      querystring: z.object({ by: z.enum(['org', 'matter']).default('org'), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), total: z.number(), archived: z.number(), failed: z.number(), pending: z.number(), rate: z.number() })) }), ...errors },
+    },
+  }, (req) => service.stats(req.ctx, req.query));
+  app.get('/rules/:matterCode', {
+    config: { access: view },
+    schema: { tags, summary: '事项的归档配置（本事项配置，或回落到事项类型/国家默认）', params: z.object({ matterCode: z.string().trim().min(1).max(64) }), response: { 200: ArchiveRuleView, ...errors } },
+  }, (req) => service.rule(req.ctx, req.params.matterCode));
+  app.put('/rules/:matterCode', {
+    config: { access: { permission: 'archive:rule:manage' } },
+    schema: {
+      tags, summary: '保存事项的归档配置：保管期限、开放程度、密级、归档范围、归档材料目录',
+      params: z.object({ matterCode: z.string().trim().min(1).max(64) }), body: ArchiveRuleBody.and(z.object({ expectedRevision: z.number().int().optional() })), response: { 200: ArchiveRuleView, ...errors },
+    },
+  }, (req) => service.saveRule(req.ctx, req.params.matterCode, req.body));
+};
