@@ -54,6 +54,20 @@ module.exports = {
       to: { path: '^(apps|packages/kernel)/|node_modules/(fastify|drizzle-orm|pg)/' },
     },
     {
+      name: 'gm-crypto-is-a-leaf',
+      comment: 'Shared by server and seal: uses node:crypto and sm-crypto-v2 only, nothing of ours.',
+      severity: 'error',
+      from: { path: '^packages/gm-crypto/' },
+      to: { path: '^(apps|packages)/', pathNot: '^packages/gm-crypto/' },
+    },
+    {
+      name: 'gm-crypto-has-one-dependency',
+      comment: 'No npm package but sm-crypto-v2. (Packages that resolve into a dist/ folder are hidden by options.exclude below.)',
+      severity: 'error',
+      from: { path: '^packages/gm-crypto/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/sm-crypto-v2/' },
+    },
+    {
       name: 'web-modules-use-each-other-through-index',
       comment: 'A web module offers other modules only what its index.ts exports (the form renderer, say).',
       severity: 'error',
