@@ -168,7 +168,7 @@ describe('打印模板设计', () => {
     try {
       const fetchMock = renderDesigner();
       fireEvent.click(await findButton(/^预\s*览$/));
-      const frame = await screen.findByTitle('PDF 预览', undefined, WAIT);
+      const frame = await screen.findByTitle(/^预览 · /, undefined, WAIT);
       expect(frame.getAttribute('src')).toBe('blob:preview-1');
       expect(callsTo(fetchMock, `${BASE}/templates/${DRAFT_ID}/preview`).map((c) => c.method)).toEqual(['POST']);
       expect(revokeObjectURL).not.toHaveBeenCalled();

@@ -15,7 +15,7 @@ import { ReadOnlyNotice } from './components/ReadOnlyNotice';
 import { blockElementId, BlockList } from './designer/BlockList';
 import { canonical, definitionProblems, locateProblem, setTextAt, textAt, uniqueProblems, usedPlaceholders, type TemplateProblem, type UpdateDefinition } from './designer/model';
 import { PageSetup } from './designer/PageSetup';
-import { PreviewModal } from './designer/PreviewModal';
+import { FilePreviewModal } from '../../app/FilePreviewModal';
 import { ProblemAlert } from './designer/ProblemAlert';
 import { TextTargetContext, type TextTarget } from './designer/TextInput';
 import { VariablePanel } from './designer/VariablePanel';
@@ -344,7 +344,7 @@ export function PrintTemplateDesignerPage() {
         </Row>
       </TextTargetContext.Provider>
 
-      <PreviewModal pdf={pdf} title={`预览 · ${loaded.title} v${loaded.version}`} fileName={`${loaded.key}-v${loaded.version}-preview.pdf`} onClose={() => setPdf(null)} />
+      <FilePreviewModal file={pdf} title={`预览 · ${loaded.title} v${loaded.version}`} fileName={`${loaded.key}-v${loaded.version}-preview.pdf`} note="按类别的样例数据生成" onClose={() => setPdf(null)} />
     </PageContainer>
   );
 }

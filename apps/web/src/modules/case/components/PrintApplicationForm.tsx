@@ -4,7 +4,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import type { CaseView } from '@jsga/contracts';
 import { feedback } from '../../../app/feedback';
 import { caseApi } from '../api';
-import { FilePreviewModal } from './FilePreviewModal';
+import { FilePreviewModal } from '../../../app/FilePreviewModal';
 
 /**
  * 打印申请表: the server fills the published 申请表 template with the case's form and materials; the PDF

@@ -5,7 +5,7 @@ import type { CaseView } from '@jsga/contracts';
 import { notifyError } from '../../../app/form-errors';
 import { formatDateTime } from '../../../app/ui';
 import { fileBlob } from '../api';
-import { FilePreviewModal } from './FilePreviewModal';
+import { FilePreviewModal } from '../../../app/FilePreviewModal';
 import { daysUntil } from './labels';
 import { SuppliedTag } from './ToleranceFields';
 

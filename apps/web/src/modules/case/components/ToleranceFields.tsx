@@ -6,7 +6,7 @@ import type { CaseTolerance, CaseView } from '@jsga/contracts';
 import { isApiError } from '../../../app/request';
 import { caseApi } from '../api';
 import { errorFieldOf, toleranceRange, type ActionForm, type ScanFile } from './case-actions';
-import { FilePreviewModal } from './FilePreviewModal';
+import { FilePreviewModal } from '../../../app/FilePreviewModal';
 import { ScanUpload } from './ScanUpload';
 
 type ToleranceMaterial = CaseTolerance['materials'][number];
