@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAudit, describeConfig, verifyAuditChain } from '@jsga/kernel';
 import { buildApp, migrationsFolder, repoRoot, seedDatabase } from './app';
 import { openConfiguredDatabase, readConfig } from './bootstrap';
 import { createUserFromCli } from './centres/identity/cli';
+import type { ArchiveApi } from './modules/archive';
 
 const usage = `用法: npm run cli -- <命令> [选项]
   migrate                         执行数据库迁移
   seed [--demo]                   写入参考数据（--demo 同时写入演示数据）
   create-user --username U --password P --name 姓名 --org-code 机构代码 --role 角色代码 [--type police|auxiliary|admin] [--police-no 警号]
   verify-audit                    校验审计哈希链，发现篡改时以非零状态退出并指出记录
+  archive verify <信息包.zip>      对归档信息包重做四性检测（摘要、签名、结构、格式），未通过时以非零状态退出并指出文件
   config-docs                     生成 docs/configuration.md`;
 
 /** Runs one CLI command; returns the process exit code. */
@@ -57,6 +59,22 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         if (result.ok) { out.log(`审计链完整：共校验 ${result.checked} 条记录`); return 0; }
         out.error(`审计链校验失败：${result.reason}（记录序号 ${result.firstBrokenSeq}；此前 ${result.checked} 条完好）`);
         return 2;
+      }
+      case 'archive': {
+        const [sub, file] = rest;
+        if (sub !== 'verify' || !file) { out.error(`用法: npm run cli -- archive verify <信息包.zip>`); return 1; }
+        const bytes = new Uint8Array(readFileSync(file));
+        const built = await buildApp({ config, database });
+        try {
+          const report = await (built.modules.get('archive')!.api as ArchiveApi).verifyPackage(bytes);
+          const mark = { pass: '通过', fail: '未通过', warn: '警告', manual: '需人工' } as const;
+          for (const c of report.checks) out.log(`[${mark[c.status]}] ${c.id} ${c.name}：${c.detail}${c.files?.length ? `（${c.files.join('、')}）` : ''}`);
+          if (report.ok) { out.log(`信息包 ${path.basename(file)} 检测通过`); return 0; }
+          out.error(`信息包 ${path.basename(file)} 检测未通过：${report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id} ${c.name}${c.files?.length ? `（${c.files.join('、')}）` : ''}`).join('；')}`);
+          return 2;
+        } finally {
+          await built.close();
+        }
       }
       default:
         out.error(`未知命令: ${command}\n${usage}`);

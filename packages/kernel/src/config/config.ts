@@ -29,6 +29,7 @@ const vars = {
       .refine((p) => /\{seq:(\d+)\}/.test(p) && ['{fonds}', '{year}', '{retention}'].every((x) => p.includes(x)), { message: '档号规则须含 {fonds} {year} {retention} 和一个 {seq:N}，可用 {category} {type}' }),
     description: '档号规则（DA/T 13 风格）：{fonds} 全宗号、{category} 门类代码、{type} 事项类型代码、{year} 年度、{retention} 保管期限（Y/D30/D10）、{seq:N} N 位件号',
   },
+  ARCHIVE_SIGNING_KEY_FILE: { schema: z.string().min(1).optional(), description: '签署归档信息包清单的 SM2 私钥文件（PKCS#8 PEM）；未配置时首次归档生成密钥并保存在数据库中' },
   ARCHIVE_CATEGORY_CODE: { schema: z.string().trim().regex(/^[A-Z]{1,4}$/, '门类代码为1–4位大写字母').default('ZW'), description: '电子档案门类代码（政务服务）' },
   SLA_WARN_DAYS: { schema: z.coerce.number().int().min(0).max(30).default(1), description: '办件和环节到期前多少个工作日开始超期预警' },
   BLOB_STORE: { schema: z.enum(['local', 's3']).default('local'), description: '上传文件的存储方式：local 为 DATA_DIR/files 目录（DATA_DIR 为 memory:// 时存于内存），s3 为 S3 兼容对象存储（须设置 S3_ENDPOINT、S3_BUCKET 与访问密钥）' },

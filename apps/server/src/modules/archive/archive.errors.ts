@@ -6,5 +6,6 @@ export const archiveErrors = defineErrors('ARCHIVE', {
   CATALOGUE_INVALID: { category: 'INVALID_INPUT', message: '归档材料目录有误' },
   ALREADY_ARCHIVED: { category: 'INVALID_STATE', message: '该办件已归档，档号一经赋予不再变更' },
   CHECK_FAILED: { category: 'INVALID_STATE', message: '四性检测未通过，不能归档' },
+  CODE_CONFLICT: { category: 'CONFLICT', message: '档号已被使用，请检查档号规则与计数器' },
   PACKAGE_NOT_FOUND: { category: 'NOT_FOUND', message: '归档信息包不存在' },
 });

@@ -69,11 +69,11 @@ export const createWindowUseCases = (deps: CaseServiceDeps, core: WindowCore) =>
   }
 
   return {
-    /** For archiving: the case's 申请表 and 办理过程记录 as PDFs (the caller audits what it does with them). */
+    /** For archiving: the case's 申请表 and 办理过程记录 as PDFs, and the applicant's full ID number (the caller audits what it does with them). */
     documentsForArchive: async (q: Queryable, caseId: string) => {
       const row = await caseRepo.findInScope(q, caseId, null);
       if (!row) throw caseErrors.NOT_FOUND({ id: caseId });
-      return { applicationForm: row.formVersionId ? await renderApplicationForm(q, row) : null, processRecord: await renderProcessRecord(q, row) };
+      return { applicantIdNo: row.applicantIdNo, applicationForm: row.formVersionId ? await renderApplicationForm(q, row) : null, processRecord: await renderProcessRecord(q, row) };
     },
 
     /** 打印申请表: the case's form and materials on the published 申请表 template; audited (it carries the full ID number). */

@@ -73,3 +73,16 @@ export const archiveCodeCounter = pgTable('archive_code_counter', {
   retention: text('retention').notNull(),
   lastNo: integer('last_no').notNull(),
 }, (t) => [primaryKey({ columns: [t.fondsCode, t.category, t.year, t.retention] })]);
+
+/**
+ * Keys that sign archive package manifests (SM2). The newest active key signs; every key ever used
+ * stays so older packages verify. Without ARCHIVE_SIGNING_KEY_FILE a key is generated on first use.
+ */
+export const archiveSigningKey = pgTable('archive_signing_key', {
+  id: uuid('id').primaryKey(),
+  algorithm: text('algorithm').notNull(),
+  publicKeyPem: text('public_key_pem').notNull(),
+  /** PKCS#8 PEM; null for keys held outside the database (a key file or a signing server). */
+  privateKeyPem: text('private_key_pem'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+}, (t) => [uniqueIndex('archive_signing_key_public_uq').on(t.publicKeyPem)]);

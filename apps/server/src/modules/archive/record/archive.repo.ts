@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { ArchiveListQuery } from '@jsga/contracts';
 import { escapeLike, scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
-import { archiveCodeCounter, archiveRecord, archiveRule } from '../db/archive.schema';
+import { archiveCodeCounter, archiveRecord, archiveRule, archiveSigningKey } from '../db/archive.schema';
 
 export type ArchiveRecordRow = typeof archiveRecord.$inferSelect;
 export type ArchiveRuleRow = typeof archiveRule.$inferSelect;
@@ -63,6 +63,11 @@ export const archiveRepo = {
       .onConflictDoUpdate({ target: [archiveCodeCounter.fondsCode, archiveCodeCounter.category, archiveCodeCounter.year, archiveCodeCounter.retention], set: { lastNo: sql`${archiveCodeCounter.lastNo} + 1` } })
       .returning({ lastNo: archiveCodeCounter.lastNo });
     return row.lastNo;
+  },
+
+  signingKeys: (q: Queryable) => q.select().from(archiveSigningKey).orderBy(desc(archiveSigningKey.createdAt)),
+  async insertSigningKey(q: Queryable, row: typeof archiveSigningKey.$inferInsert) {
+    await q.insert(archiveSigningKey).values(row).onConflictDoNothing();
   },
 
   async ruleForMatter(q: Queryable, matterCode: string): Promise<ArchiveRuleRow | null> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ArchiveListQuery, ArchiveRecordSummary, ArchiveRecordView, ArchiveRuleBody, ArchiveRuleView, ErrorBody, IdParams, listOf } from '@jsga/contracts';
+import { ArchiveBatchBody, ArchiveBatchResult, ArchiveListQuery, ArchiveRecordSummary, ArchiveRecordView, ArchiveRuleBody, ArchiveRuleView, ErrorBody, IdParams, listOf } from '@jsga/contracts';
 import type { ArchiveService } from './archive.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -16,6 +16,29 @@ export const archiveRoutes = (service: ArchiveService): FastifyPluginAsyncZod =>
     config: { access: view },
     schema: { tags, summary: '归档记录详情：清点结果、四性检测各项、档号与信息包', params: IdParams, response: { 200: ArchiveRecordView, ...errors } },
   }, (req) => service.get(req.ctx, req.params.id));
+  const act = { permission: 'archive:record:archive' } as const;
+  app.post('/records/:id/check', {
+    config: { access: act },
+    schema: { tags, summary: '四性检测（真实性、完整性、可用性、安全性），逐项给出结果；未通过的转入“检测未通过”', params: IdParams, response: { 200: ArchiveRecordView, ...errors } },
+  }, (req) => service.check(req.ctx, req.params.id));
+  app.post('/records/:id/archive', {
+    config: { access: act },
+    schema: { tags, summary: '归档：赋予档号，生成并签署归档信息包，检测通过后保存（档号一经赋予不再变更）', params: IdParams, response: { 200: ArchiveRecordView, ...errors } },
+  }, (req) => service.archive(req.ctx, req.params.id));
+  app.post('/records/batch-archive', {
+    config: { access: act },
+    schema: { tags, summary: '批量归档（逐件办理，一件失败不影响其他）', body: ArchiveBatchBody, response: { 200: ArchiveBatchResult, ...errors } },
+  }, (req) => service.archiveBatch(req.ctx, req.body.ids));
+  app.get('/records/:id/package', {
+    config: { access: act },
+    schema: { tags, summary: '下载归档信息包（ZIP：元数据 XML、文件、摘要清单与签名）', params: IdParams, produces: ['application/zip'] },
+  }, async (req, reply) => {
+    const { bytes, fileName } = await service.package(req.ctx, req.params.id);
+    return reply.type('application/zip')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(bytes));
+  });
   app.get('/stats', {
     config: { access: { permission: 'archive:stats:view' } },
     schema: {

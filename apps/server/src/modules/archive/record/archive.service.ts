@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ArchiveRuleBody as RuleSchema, matterTypeNationalCode, type ArchiveListQuery, type ArchiveRecordSummary, type ArchiveRecordView, type ArchiveRuleBody,
+  ArchiveRuleBody as RuleSchema, matterTypeNationalCode, type ArchiveCheckResult, type ArchiveListQuery, type ArchiveRecordSummary, type ArchiveRecordView, type ArchiveRuleBody,
   type ArchiveRuleView, type MatterType, type RetentionPeriod,
 } from '@jsga/contracts';
+import { checkPackage } from '../package';
 import { commonErrors, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
-import type { CaseApi } from '../../../centres/case';
+import { createSigner, generateSigningKeyPair, verifySignature } from '@jsga/gm-crypto';
+import type { FilesApi } from '../../../centres/files';
 import type { MatterApi } from '../../../centres/matter';
 import { archiveErrors } from '../archive.errors';
 import { defaultCatalogue, nationalRetention } from '../rule/archive-rule.rules';
+import { archivalCodeRegex, renderArchivalCode } from '../code/archival-code.rules';
+import { createPackaging, type PackagingDeps } from './archive-packaging';
 import { archiveRepo, type ArchiveRecordRow, type ArchiveRuleRow } from './archive.repo';
 
-export type ArchiveServiceDeps = {
+export type ArchiveServiceDeps = PackagingDeps & {
   db: Db;
   audit: Audit;
-  cases: Pick<CaseApi, 'findCase' | 'documentsForArchive'>;
-  matter: Pick<MatterApi, 'getPublishedVersion' | 'getVersion'>;
-  codes: { fonds: string; category: string; pattern: string };
+  matter: Pick<MatterApi, 'getPublishedVersion' | 'getVersion' | 'deriveChecklist'>;
+  files: Pick<FilesApi, 'getMeta' | 'readBytes' | 'storeGenerated'>;
+  /** PKCS#8 PEM of the SM2 key that signs manifests; without it a key is generated and kept in the database. */
+  signingKeyPem?: string;
   now?: () => Date;
 };
 
@@ -66,8 +71,122 @@ export const createArchiveService = (deps: ArchiveServiceDeps) => {
     return row;
   }
 
+  const packaging = createPackaging(deps);
+  const ALG = 'SM2-SM3' as const;
+  /** The signing key: the configured one, else the newest stored, else a new one stored (two instances converge on the first inserted). */
+  async function signingKey(q: Queryable) {
+    if (deps.signingKeyPem) {
+      const signer = createSigner(ALG, deps.signingKeyPem);
+      await archiveRepo.insertSigningKey(q, { id: randomUUID(), algorithm: ALG, publicKeyPem: signer.publicKeyPem, privateKeyPem: null, createdAt: now() });
+      return signer;
+    }
+    let keys = await archiveRepo.signingKeys(q);
+    if (!keys.some((k) => k.privateKeyPem)) {
+      const pair = generateSigningKeyPair(ALG);
+      await archiveRepo.insertSigningKey(q, { id: randomUUID(), algorithm: ALG, publicKeyPem: pair.publicKeyPem, privateKeyPem: pair.privateKeyPem, createdAt: now() });
+      keys = await archiveRepo.signingKeys(q);
+    }
+    return createSigner(ALG, keys.find((k) => k.privateKeyPem)!.privateKeyPem!);
+  }
+  const trustedKeys = async (q: Queryable) => (await archiveRepo.signingKeys(q)).map((k) => k.publicKeyPem);
+  const verify = (algorithm: string, publicKeyPem: string, data: Uint8Array, signature: Uint8Array) =>
+    (algorithm === 'SM2-SM3' || algorithm === 'RSA-SHA256') && verifySignature(algorithm, publicKeyPem, data, signature);
+
+  async function ruleOfRecord(q: Queryable, record: ArchiveRecordRow) {
+    const c = await deps.cases.findCase(q, record.caseId);
+    if (!c) throw archiveErrors.NOT_FOUND({ caseId: record.caseId });
+    const version = await deps.matter.getVersion(c.matterVersionId, q);
+    return resolveRule(q, record.matterCode, version.config);
+  }
+
+  /** 四性检测 on a package built as it would be archived (档号 not yet given); records the outcome. */
+  async function checkRecord(tx: Queryable, ctx: RequestCtx, record: ArchiveRecordRow) {
+    if (record.status === 'archived') throw archiveErrors.ALREADY_ARCHIVED();
+    const rule = await ruleOfRecord(tx, record);
+    const collected = await packaging.collect(tx, record, rule);
+    const at = now();
+    const { checks, ok } = await packaging.buildAndCheck({ collected, archivalCode: null, archivedAt: at, signer: await signingKey(tx), verify, trustedPublicKeys: await trustedKeys(tx), seq: 1 }); // provisional 件号: this package is not kept
+    if (!(await archiveRepo.update(tx, record.id, record.revision, { status: ok ? 'pending' : 'check_failed', checks, missing: collected.missing, checkedAt: at, retention: rule.retention }))) throw archiveErrors.STALE();
+    await deps.audit.recordFor(tx, ctx, { action: 'archive.record.check', targetType: 'archive_record', targetIds: [record.id], detail: { caseNo: record.caseNo, ok, failed: checks.filter((x) => x.status === 'fail').map((x) => x.id) } });
+    return (await archiveRepo.find(tx, record.id, null))!;
+  }
+
+  /**
+   * 归档: collect, assign the 档号 (the scope's next 件号, under the counter's row lock), build and sign
+   * the package, check it again, store it. A failed check rolls everything back, the counter included,
+   * so 件号 stay gap-free; the failure is then recorded on its own.
+   */
+  async function archiveOne(ctx: RequestCtx, id: string) {
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const record = await load(tx, ctx, id, true);
+        if (record.status === 'archived') throw archiveErrors.ALREADY_ARCHIVED();
+        const rule = await ruleOfRecord(tx, record);
+        const collected = await packaging.collect(tx, record, rule);
+        const at = now();
+        const scope = { fondsCode: deps.codes.fonds, category: deps.codes.category, year: record.year, retention: rule.retention };
+        const seq = await archiveRepo.nextItemNo(tx, scope);
+        const archivalCode = renderArchivalCode(deps.codes.pattern, { fonds: deps.codes.fonds, category: deps.codes.category, type: collected.typeCode, year: record.year, retention: rule.retention, seq });
+        if (!archivalCodeRegex(deps.codes.pattern).test(archivalCode) || (await archiveRepo.findByCode(tx, archivalCode))) throw archiveErrors.CODE_CONFLICT({ archivalCode });
+        const { built, checks, ok } = await packaging.buildAndCheck({ collected, archivalCode, archivedAt: at, signer: await signingKey(tx), verify, trustedPublicKeys: await trustedKeys(tx), seq });
+        if (!ok) throw archiveErrors.CHECK_FAILED({ checks });
+        const file = await deps.files.storeGenerated(tx, { bytes: built.bytes, fileName: `${built.packageName}.zip`, mime: 'application/zip', purpose: 'archive_package', orgId: record.orgId });
+        const patch = {
+          status: 'archived', checks, missing: collected.missing, checkedAt: at, retention: rule.retention, fondsCode: deps.codes.fonds, itemNo: seq, archivalCode,
+          packageName: built.packageName, packageFileId: file.id, packageSm3: built.digests.sm3, packageSize: built.digests.size, archivedAt: at,
+          archivedBy: ctx.user!.userId, archivedByName: ctx.user!.displayName,
+        };
+        if (!(await archiveRepo.update(tx, record.id, record.revision, patch))) throw archiveErrors.STALE();
+        await deps.audit.recordFor(tx, ctx, { action: 'archive.record.archive', targetType: 'archive_record', targetIds: [record.id], detail: { caseNo: record.caseNo, archivalCode, packageSm3: built.digests.sm3 } });
+        return (await archiveRepo.find(tx, record.id, null))!;
+      });
+    } catch (e) {
+      const failed = (e as { code?: string }).code === archiveErrors.CHECK_FAILED.code ? ((e as { details?: { checks?: ArchiveCheckResult[] } }).details?.checks ?? []) : null;
+      if (failed) {
+        await deps.db.transaction(async (tx) => {
+          const record = await load(tx, ctx, id, true);
+          await archiveRepo.update(tx, record.id, record.revision, { status: 'check_failed', checks: failed, checkedAt: now() });
+          await deps.audit.recordFor(tx, ctx, { action: 'archive.record.archive', targetType: 'archive_record', targetIds: [record.id], result: 'failure', detail: { caseNo: record.caseNo, failed: failed.filter((x) => x.status === 'fail').map((x) => x.id) } });
+        });
+      }
+      throw e;
+    }
+  }
+
   return {
     resolveRule,
+
+    /** 四性检测 without archiving: the record shows every check; failures move it to 检测未通过. */
+    check: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx) => viewOf(await checkRecord(tx, ctx, await load(tx, ctx, id, true)))),
+    archive: async (ctx: RequestCtx, id: string) => viewOf(await archiveOne(ctx, id)),
+    /** 批量归档: each record on its own (one failing does not stop the others). */
+    async archiveBatch(ctx: RequestCtx, ids: string[]) {
+      const items = [];
+      for (const id of [...new Set(ids)]) {
+        try {
+          const r = await archiveOne(ctx, id);
+          items.push({ id, caseNo: r.caseNo, ok: true, archivalCode: r.archivalCode, message: `已归档，档号 ${r.archivalCode}` });
+        } catch (e) {
+          const row = await archiveRepo.find(deps.db, id, scopeOf(ctx));
+          items.push({ id, caseNo: row?.caseNo ?? '', ok: false, archivalCode: null, message: e instanceof Error ? e.message : '归档失败' });
+        }
+      }
+      return { items };
+    },
+    /** The stored package of an archived record; audited as a download. */
+    package: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx) => {
+      const record = await load(tx, ctx, id);
+      const meta = record.packageFileId ? await deps.files.getMeta(tx, record.packageFileId) : null;
+      const bytes = meta && (await deps.files.readBytes(meta.sha256));
+      if (!meta || !bytes) throw archiveErrors.PACKAGE_NOT_FOUND();
+      await deps.audit.recordFor(tx, ctx, { action: 'archive.package.download', targetType: 'archive_record', targetIds: [record.id], detail: { archivalCode: record.archivalCode } });
+      return { bytes, fileName: meta.fileName };
+    }),
+    /** `archive verify`: re-runs the 四性检测 on package bytes against the platform's signing keys. */
+    verifyPackage: async (bytes: Uint8Array) => {
+      const report = await checkPackage(bytes, { profile: packaging.profile, verify, expected: { trustedPublicKeys: await trustedKeys(deps.db), archivalCodePattern: archivalCodeRegex(deps.codes.pattern) } });
+      return report;
+    },
 
     /** 收集: a concluded case becomes 待归档 (unless its rule archives approved cases only). Idempotent. */
     onCaseConcluded: async (q: Queryable, caseId: string) => {
