@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { Route } from 'react-router-dom';
 import type { CaseView, MeView } from '@jsga/contracts';
 import { setToken } from '../../app/request';
-import { AppHarness, jsonResponse, sampleMe } from '../../test-utils';
+import { AppHarness, callsTo, jsonResponse, sampleMe, serve } from '../../test-utils';
 import { chinaToday } from '../form';
 import { CaseDetailPage } from './CaseDetailPage';
 import { addDays } from './components/case-actions';
@@ -28,17 +28,16 @@ const checklist = { matterCode: 'JS-Z001', versionId: VERSION_ID, versionNo: 2, 
 /** An online application waiting for pre-review. */
 const online = (over: Partial<CaseView> = {}) => caseView({ channel: 'online', ...over });
 
-function serve(view: CaseView, over: Record<string, Handler> = {}, permissions = HANDLER) {
+function renderCase(view: CaseView, over: Record<string, Handler> = {}, permissions = HANDLER) {
   const me: MeView = { ...sampleMe, permissions };
-  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${url.split('?')[0]}`;
+  const fetchMock = serve((url, init) => {
+    const key = `${init?.method ?? 'GET'} ${url.pathname}`;
     if (over[key]) return over[key](init);
-    if (url === '/api/auth/me') return jsonResponse(200, me);
+    if (url.pathname === '/api/auth/me') return jsonResponse(200, me);
     if (key === `GET ${URL_CASE}`) return jsonResponse(200, view);
     if (key === 'POST /api/matters/JS-Z001/checklist') return jsonResponse(200, checklist);
-    return jsonResponse(404, { code: 'COMMON_ROUTE_NOT_FOUND', message: '接口不存在', traceId: 't' });
+    return undefined;
   });
-  vi.stubGlobal('fetch', fetchMock);
   render(
     <AppHarness path={`/handling/cases/${CASE_ID}`}>
       <Route path="/handling/cases/:id" element={<CaseDetailPage />} />
@@ -47,9 +46,8 @@ function serve(view: CaseView, over: Record<string, Handler> = {}, permissions =
   return fetchMock;
 }
 
-const calls = (fetchMock: ReturnType<typeof serve>, method: string, path: string) =>
-  fetchMock.mock.calls.filter(([url, init]) => url.split('?')[0] === path && (init?.method ?? 'GET') === method);
-const bodies = (fetchMock: ReturnType<typeof serve>, path: string) => calls(fetchMock, 'POST', path).map(([, init]) => JSON.parse(String(init?.body)));
+const calls = (fetchMock: ReturnType<typeof serve>, method: string, path: string) => callsTo(fetchMock, path).filter((c) => c.method === method);
+const bodies = (fetchMock: ReturnType<typeof serve>, path: string) => calls(fetchMock, 'POST', path).map((c) => c.body);
 const buttonNames = (el: HTMLElement) => within(el).getAllByRole('button').map((b) => b.textContent?.replace(/\s/g, ''));
 const preReviewBar = () => screen.findByRole('toolbar', { name: '预审操作' }, WAIT);
 /** antd spaces out two-character button labels outside the app's ConfigProvider. */
@@ -73,13 +71,13 @@ afterEach(() => {
 
 describe('网上预审 on the case page', () => {
   it('gives online applications the pre-review actions the case allows, and leaves the others in the usual toolbar', async () => {
-    serve(online());
+    renderCase(online());
     expect(buttonNames(await preReviewBar())).toEqual(['预审通过', '补件', '容缺收件', '退件']);
     expect(buttonNames(screen.getByRole('toolbar', { name: '办理操作' }))).toEqual(['开始预审', '不予受理', '撤件']);
   });
 
   it('offers only what is allowed: a case waiting for the supplement may only be returned, and shows what was asked for', async () => {
-    serve(online({
+    renderCase(online({
       status: 'supplement', allowedActions: ['supplement_received', 'return', 'withdraw'],
       supplementRequest: { reason: '户口簿首页复印件不清晰', materials: [{ code: 'M01', name: '居民户口簿' }], at: '2026-01-06T10:00:00+08:00' },
     }));
@@ -91,17 +89,17 @@ describe('网上预审 on the case page', () => {
   });
 
   it('window cases and officers who may only view get no pre-review area', async () => {
-    serve(caseView({ channel: 'window', supplementRequest: null }));
+    renderCase(caseView({ channel: 'window', supplementRequest: null }));
     expect(await screen.findByRole('toolbar', { name: '办理操作' }, WAIT)).toBeTruthy();
     expect(screen.queryByRole('toolbar', { name: '预审操作' })).toBeNull();
     cleanup();
-    serve(online(), {}, ['case:case:view']);
+    renderCase(online(), {}, ['case:case:view']);
     expect(await screen.findByText('当前岗位只有查询权限，不能办理办件', undefined, WAIT)).toBeTruthy();
     expect(screen.queryByRole('toolbar', { name: '预审操作' })).toBeNull();
   });
 
   it('补件: none ticked at first, refuses an empty reason, then sends the ticked materials and the reason', async () => {
-    const fetchMock = serve(online(), { [`POST ${URL_ACT}`]: () => jsonResponse(200, online({ status: 'supplement', allowedActions: [] })) });
+    const fetchMock = renderCase(online(), { [`POST ${URL_ACT}`]: () => jsonResponse(200, online({ status: 'supplement', allowedActions: [] })) });
     fireEvent.click(within(await preReviewBar()).getByRole('button', { name: label('补件') }));
     const dialog = await dialogTitled('补件 · 320102202601050000001');
     const group = await within(dialog).findByRole('group', { name: '需补正的材料' }, WAIT);
@@ -126,7 +124,7 @@ describe('网上预审 on the case page', () => {
 
   it('补件 lists the exact matter version for officers who may read the matter configuration', async () => {
     const version = { id: VERSION_ID, versionNo: 2, config: { materials: [material('V01', '身份证明'), material('V02', '申请表')] } };
-    const fetchMock = serve(online(), { [`GET /api/admin/matter/versions/${VERSION_ID}`]: () => jsonResponse(200, version) }, [...HANDLER, 'matter:catalogue:view']);
+    const fetchMock = renderCase(online(), { [`GET /api/admin/matter/versions/${VERSION_ID}`]: () => jsonResponse(200, version) }, [...HANDLER, 'matter:catalogue:view']);
     fireEvent.click(within(await preReviewBar()).getByRole('button', { name: label('补件') }));
     const dialog = await dialogTitled('补件 · 320102202601050000001');
     const group = await within(dialog).findByRole('group', { name: '需补正的材料' }, WAIT);
@@ -139,7 +137,7 @@ describe('网上预审 on the case page', () => {
 
   it('容缺收件 lists only the materials that may be tolerated, leaves the promise to the applicant, and keeps the deadline within the limit the server names', async () => {
     let answered = 0;
-    const fetchMock = serve(online(), {
+    const fetchMock = renderCase(online(), {
       [`POST ${URL_ACT}`]: () => (answered++ === 0
         ? jsonResponse(400, { code: 'CASE_TOLERANCE_DEADLINE_INVALID', message: `补交期限须晚于今天，且不超过 5 天（${addDays(chinaToday(), 5)} 前）`, traceId: 't', details: { field: 'toleranceDeadline', limitDays: 5 } })
         : jsonResponse(200, online({ status: 'tolerated', allowedActions: [] }))),
@@ -176,7 +174,7 @@ describe('网上预审 on the case page', () => {
         { id: TASK_1, nodeId: 'accept', nodeName: '网上受理', assigneeId: null, dueDate: null, formAccess: null },
       ],
     });
-    const fetchMock = serve(view, { [`POST ${URL_ACT}`]: () => jsonResponse(200, { ...view, status: 'accepted', allowedActions: [] }) });
+    const fetchMock = renderCase(view, { [`POST ${URL_ACT}`]: () => jsonResponse(200, { ...view, status: 'accepted', allowedActions: [] }) });
     fireEvent.click(within(await preReviewBar()).getByRole('button', { name: /预审通过/ }));
     const dialog = await dialogTitled('预审通过 · 320102202601050000001');
     fireEvent.change(within(dialog).getByLabelText('受理意见（可选）'), { target: { value: '材料齐全' } });
@@ -185,7 +183,7 @@ describe('网上预审 on the case page', () => {
   });
 
   it('退件 needs a reason', async () => {
-    const fetchMock = serve(online(), { [`POST ${URL_ACT}`]: () => jsonResponse(200, online({ status: 'returned', allowedActions: [] })) });
+    const fetchMock = renderCase(online(), { [`POST ${URL_ACT}`]: () => jsonResponse(200, online({ status: 'returned', allowedActions: [] })) });
     fireEvent.click(within(await preReviewBar()).getByRole('button', { name: label('退件') }));
     const dialog = await dialogTitled('退件 · 320102202601050000001');
     fireEvent.click(within(dialog).getByRole('button', { name: /确认退件/ }));
@@ -196,7 +194,7 @@ describe('网上预审 on the case page', () => {
   });
 
   it('shows an e-licence given in place of a file as 电子证照 with the licence id shortened', async () => {
-    serve(online({
+    renderCase(online({
       materials: [{ id: 'ffffffff-ffff-4fff-8fff-fffffffffff2', materialCode: 'M01', name: '居民户口簿', fileId: null, sha256: null, sm3: null, status: 'provided', at: '2026-01-05T09:00:00+08:00', source: 'elicense', licenceId: LICENCE_ID }],
     }));
     fireEvent.click(await screen.findByRole('tab', { name: /材料/ }, WAIT));
@@ -211,7 +209,7 @@ describe('变更送达方式', () => {
 
   it('shows the delivery and changes 邮寄 to 窗口领取 with the reason', async () => {
     const view = online({ delivery: post });
-    const fetchMock = serve(view, { [`POST ${URL_DELIVERY}`]: () => jsonResponse(200, { ...view, delivery: { method: 'window', recipient: null, phoneMasked: null, address: null } }) });
+    const fetchMock = renderCase(view, { [`POST ${URL_DELIVERY}`]: () => jsonResponse(200, { ...view, delivery: { method: 'window', recipient: null, phoneMasked: null, address: null } }) });
     expect(await screen.findByText('邮寄送达', undefined, WAIT)).toBeTruthy();
     expect(screen.getByText('李四，138****5678，南京市玄武区中山路1号')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /变更送达方式/ }));
@@ -228,7 +226,7 @@ describe('变更送达方式', () => {
 
   it('changes 窗口领取 to 邮寄 with the checked mail fields', async () => {
     const view = online({ delivery: { method: 'window', recipient: null, phoneMasked: null, address: null } });
-    const fetchMock = serve(view, { [`POST ${URL_DELIVERY}`]: () => jsonResponse(200, { ...view, delivery: post }) });
+    const fetchMock = renderCase(view, { [`POST ${URL_DELIVERY}`]: () => jsonResponse(200, { ...view, delivery: post }) });
     fireEvent.click(await screen.findByRole('button', { name: /变更送达方式/ }, WAIT));
     const dialog = await dialogTitled('变更送达方式 · 320102202601050000001');
     expect((within(dialog).getByLabelText('邮寄送达') as HTMLInputElement).checked).toBe(true);
@@ -253,11 +251,11 @@ describe('变更送达方式', () => {
   });
 
   it('is not offered for a finished case or one without a delivery', async () => {
-    serve(online({ status: 'concluded', allowedActions: [], delivery: post }));
+    renderCase(online({ status: 'concluded', allowedActions: [], delivery: post }));
     expect(await screen.findByText('邮寄送达', undefined, WAIT)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /变更送达方式/ })).toBeNull();
     cleanup();
-    serve(online());
+    renderCase(online());
     expect(await preReviewBar()).toBeTruthy();
     expect(screen.queryByText('结果送达')).toBeNull();
   });
