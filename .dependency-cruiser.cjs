@@ -54,6 +54,13 @@ module.exports = {
       to: { path: '^(apps|packages/kernel)/|node_modules/(fastify|drizzle-orm|pg)/' },
     },
     {
+      name: 'packages-through-their-index',
+      comment: 'Apps use a package through what its index.ts exports, never its internal files.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^packages/[^/]+/src/', pathNot: '^packages/[^/]+/src/index\\.tsx?$' },
+    },
+    {
       name: 'gm-crypto-is-a-leaf',
       comment: 'Shared by server and seal: uses node:crypto and sm-crypto-v2 only, nothing of ours.',
       severity: 'error',

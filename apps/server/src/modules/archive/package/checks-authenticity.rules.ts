@@ -1,5 +1,5 @@
 import { idNumberProblem, isCreditCode } from '@jsga/form-engine';
-import { sm3Hex } from '@jsga/kernel/crypto/sm3';
+import { sm3Hex } from '@jsga/kernel';
 import { fromFindings, metadataUnavailable, result, type CheckContext, type Finding } from './check-support.rules';
 import { extensionOf, formatExtensions, formatOfMime } from './file-format.rules';
 import { samePublicKey } from './manifest.rules';

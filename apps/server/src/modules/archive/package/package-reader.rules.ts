@@ -1,4 +1,4 @@
-import { sha256Hex, sm3Hex } from '@jsga/kernel/crypto/sm3';
+import { sha256Hex, sm3Hex } from '@jsga/kernel';
 import { detectFormat, inspectJpeg, inspectOfd, inspectPdf, inspectPng, inspectXml, type ContentInspection, type DetectedFormat } from './file-format.rules';
 import { parseManifestXml, parseSignatureXml, type PackageSignatureFile } from './manifest.rules';
 import { readMetadata, type ReadMetadata } from './metadata.rules';

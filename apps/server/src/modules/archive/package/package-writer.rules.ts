@@ -1,4 +1,4 @@
-import { sha256Hex, sm3Hex } from '@jsga/kernel/crypto/sm3';
+import { sha256Hex, sm3Hex } from '@jsga/kernel';
 import { detectFormat, extensionOf, formatExtensions, formatOfMime } from './file-format.rules';
 import { renderManifestXml, renderSignatureXml } from './manifest.rules';
 import { renderMetadataXml, type PlacedFile } from './metadata.rules';

@@ -6,7 +6,7 @@ import {
   type ArchiveFileInput, type CheckPackageOptions, type PackageCheckReport, type PackageProfile,
 } from './index';
 import { ecdsaKeys, ed25519Keys, fileInput, sampleFiles, sampleMetadata, type SampleFiles, type TestKeys } from './package.fixtures';
-import { sm3Hex } from '@jsga/kernel/crypto/sm3';
+import { sm3Hex } from '@jsga/kernel';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);

@@ -1,7 +1,6 @@
 import { Button, Card, Form, Input, Popover, Space, Table, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, FunctionOutlined, PlusOutlined } from '@ant-design/icons';
-import { checkExpression, type FieldDef } from '@jsga/form-engine';
-import { functions } from '@jsga/form-engine/expression/functions';
+import { checkExpression, expressionFunctions, type FieldDef } from '@jsga/form-engine';
 
 type Option = NonNullable<FieldDef['options']>[number];
 type Rule = NonNullable<FieldDef['rules']>[number];
@@ -49,7 +48,7 @@ export function ExpressionHelp({ variables }: { variables: string[] }) {
           </p>
           <Typography.Text strong>函数</Typography.Text>
           <ul style={{ paddingLeft: 16, margin: '4px 0 0', columns: 2 }}>
-            {Object.keys(functions).map((name) => (
+            {Object.keys(expressionFunctions).map((name) => (
               <li key={name}>
                 <code>{functionHelp[name] ?? `${name}()`}</code>
               </li>
