@@ -99,7 +99,7 @@ describe('FormDesignerPage', () => {
       sections: [{ key: 'basic', title: '基本信息', fields: [{ key: 'note', label: '说明', type: 'text', visibleWhen: "relation == '其他'" }] }],
     });
     expect(await screen.findByText('已保存草稿 v1')).toBeTruthy();
-  });
+  }, 60_000); // a whole designer session in jsdom: slow on a loaded machine
 
   it('validates sample data in the browser and on the server side by side', async () => {
     const fetchMock = serve(`/config/forms/${ID}`);
