@@ -31,6 +31,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/handling/cases', permission: 'case:case:view', component: page(() => import('../modules/case/CaseListPage'), 'CaseListPage') },
   { path: '/handling/cases/:id', permission: 'case:case:view', component: page(() => import('../modules/case/CaseDetailPage'), 'CaseDetailPage') },
   { path: '/handling/pre-review', permission: 'case:case:view', component: page(() => import('../modules/case/PreReviewPage'), 'PreReviewPage') },
+  { path: '/archive/records', permission: 'archive:record:view', component: page(() => import('../modules/archive/ArchiveWorkbenchPage'), 'ArchiveWorkbenchPage') },
+  { path: '/archive/stats', permission: 'archive:stats:view', component: page(() => import('../modules/archive/ArchiveStatsPage'), 'ArchiveStatsPage') },
   { path: '/messages', permission: 'workbench:home:view', component: page(() => import('../modules/message/InboxPage'), 'InboxPage') },
   { path: '/security/audit', permission: 'audit:log:view', component: page(() => import('../modules/audit/AuditLogPage'), 'AuditLogPage') },
 ];

@@ -66,4 +66,7 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/handling/cases', name: '办件查询', permission: 'case:case:view', parentKey: '/handling' },
   { key: '/handling/pre-review', name: '网上预审', permission: 'case:case:view', parentKey: '/handling' },
   { key: '/handling/monitor', name: '流程监控', permission: 'workflow:instance:monitor', parentKey: '/handling' },
+  { key: '/archive', name: '电子归档', icon: 'FolderOpenOutlined' },
+  { key: '/archive/records', name: '预归档与归档', permission: 'archive:record:view', parentKey: '/archive' },
+  { key: '/archive/stats', name: '归档统计', permission: 'archive:stats:view', parentKey: '/archive' },
 ];
