@@ -36,7 +36,7 @@ async function citizenToken(request: APIRequestContext) {
 }
 
 test('[DEMO-1] 网上申报 → 预审补件 → 预审通过 → 审批不予许可（申请人可见理由）；另一件准予、办结并评价', async ({ browser, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const citizen = await newPage(browser);
 
   // ---- 在线导办: from the portal home to the personalised checklist
@@ -159,4 +159,27 @@ test('[DEMO-1] 网上申报 → 预审补件 → 预审通过 → 审批不予�
   await citizen.getByRole('button', { name: '提交评价' }).click();
   await expect(citizen.getByText('感谢您的评价！')).toBeVisible();
   await expect(citizen.getByText('非常满意')).toBeVisible();
+
+  // ---- 电子归档: the approved case is 待归档 for the 分局's archivist, passes the 四性检测, gets its 档号, the package downloads
+  const archivist = await newPage(browser);
+  await loginAs(archivist, 'xw_dangan');
+  await archivist.goto('/archive/records');
+  const row = archivist.getByRole('row', { name: new RegExp(receipt.caseNo) });
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: '四性检测' }).click();
+  const report = archivist.getByTestId('check-report');
+  await expect(report).toBeVisible();
+  for (const property of ['真实性', '完整性', '可用性', '安全性']) await expect(report.getByRole('region', { name: property })).toBeVisible();
+  await expect(report.locator('[data-check="A1"]')).toContainText('通过');
+  await expect(report.locator('[data-check="S1"]')).toContainText('需人工');
+  await expect(report.getByText('未通过', { exact: true })).toHaveCount(0);
+  await archivist.getByRole('dialog').getByRole('button', { name: /归\s*档$/ }).click();
+  const code = archivist.getByRole('dialog').getByText(/^J032-ZW·07-\d{4}-D30-\d{4}$/);
+  await expect(code).toBeVisible();
+  const download = archivist.waitForEvent('download');
+  await archivist.getByRole('dialog').getByRole('button', { name: '下载信息包' }).click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+  const bytes = await zip.createReadStream().then(async (stream) => { const parts: Buffer[] = []; for await (const part of stream) parts.push(part as Buffer); return Buffer.concat(parts); });
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
 });
