@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useQuery, type QueryKey } from '@tanstack/react-query';
 import type { ActionType } from '@ant-design/pro-components';
 import { notifyError } from './form-errors';
@@ -68,3 +69,34 @@ export const listTableDefaults = (totalLabel: (total: number) => string) => ({
   pagination: { defaultPageSize: 20, showSizeChanger: true, showTotal: totalLabel },
   options: { density: true, reload: true, setting: true },
 });
+
+export const PAGE_SIZES = [10, 20, 50, 100];
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface TabbedListState<T extends string> { tab: T; page: number; pageSize: number; keyword: string }
+
+/**
+ * A tabbed, paged list whose tab (`?<param>=`), page, page size and keyword live in the address, so
+ * the back button and a shared link return to the same list. Unknown values fall back to the defaults.
+ */
+export function useTabbedListState<T extends string>(param: string, tabs: readonly T[], fallback: T): [TabbedListState<T>, (next: Partial<TabbedListState<T>>) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(param);
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  const state: TabbedListState<T> = {
+    tab: tabs.includes(raw as T) ? (raw as T) : fallback,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    keyword: params.get('keyword')?.trim() ?? '',
+  };
+  const update = (next: Partial<TabbedListState<T>>) => {
+    const s = { ...state, ...next };
+    const q = new URLSearchParams({ [param]: s.tab });
+    if (s.page > 1) q.set('page', String(s.page));
+    if (s.pageSize !== DEFAULT_PAGE_SIZE) q.set('pageSize', String(s.pageSize));
+    if (s.keyword) q.set('keyword', s.keyword);
+    setParams(q);
+  };
+  return [state, update];
+}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { App, Badge, Button, Card, Grid, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ArchiveStatus, archiveStatusLabels, retentionLabels, type ArchiveRecordSummary } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { isApiError } from '../../app/request';
+import { PAGE_SIZES, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import {
   downloadPackage, useArchiveCheck, useArchiveCounts, useArchiveList, useArchiveRecordAction, useBatchArchive,
@@ -14,34 +14,7 @@ import {
 import { MissingTags, RecordDrawer, resultLabels, type Refusal } from './components';
 
 const statuses = ArchiveStatus.options;
-const PAGE_SIZES = [10, 20, 50, 100];
-const DEFAULT_PAGE_SIZE = 20;
 const ACT = 'archive:record:archive';
-
-interface ListState { status: ArchiveStatus; page: number; pageSize: number; keyword: string }
-
-/** Tab, page, page size and keyword live in the address, so back and a shared link return to the same list. */
-function useListState(): [ListState, (next: Partial<ListState>) => void] {
-  const [params, setParams] = useSearchParams();
-  const parsed = ArchiveStatus.safeParse(params.get('status'));
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
-  const state: ListState = {
-    status: parsed.success ? parsed.data : 'pending',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
-    keyword: params.get('keyword')?.trim() ?? '',
-  };
-  const update = (next: Partial<ListState>) => {
-    const s = { ...state, ...next };
-    const q = new URLSearchParams({ status: s.status });
-    if (s.page > 1) q.set('page', String(s.page));
-    if (s.pageSize !== DEFAULT_PAGE_SIZE) q.set('pageSize', String(s.pageSize));
-    if (s.keyword) q.set('keyword', s.keyword);
-    setParams(q);
-  };
-  return [state, update];
-}
 
 function TabLabel({ status, size }: { status: ArchiveStatus; size: number | undefined }) {
   const urgent = status !== 'archived' && (size ?? 0) > 0;
@@ -59,7 +32,7 @@ export function ArchiveWorkbenchPage() {
   const { can } = useAccess();
   const canAct = can(ACT);
   const wide = Grid.useBreakpoint().md !== false;
-  const [{ status, page, pageSize, keyword }, update] = useListState();
+  const [{ tab: status, page, pageSize, keyword }, update] = useTabbedListState('status', ArchiveStatus.options, 'pending');
   const [text, setText] = useState(keyword);
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string>();
@@ -178,7 +151,7 @@ export function ArchiveWorkbenchPage() {
       <Card size="small">
         <Tabs
           activeKey={status}
-          onChange={(k) => { setSelected([]); update({ status: k as ArchiveStatus, page: 1 }); }}
+          onChange={(k) => { setSelected([]); update({ tab: k as ArchiveStatus, page: 1 }); }}
           items={statuses.map((s) => ({ key: s, label: <TabLabel status={s} size={counts[s]} /> }))}
         />
         <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Badge, Button, Card, Grid, Input, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { caseChannelLabels, PreReviewQueue, preReviewQueueLabels, type CaseSummary } from '@jsga/contracts';
+import { PAGE_SIZES, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { chinaToday } from '../form';
 import { usePreReviewList, useQueueSizes } from './api';
 import { CaseStatusTag, SlaTag } from './components/labels';
 
 const queues = PreReviewQueue.options;
-const PAGE_SIZES = [10, 20, 50, 100];
-const DEFAULT_PAGE_SIZE = 20;
 /** The queue waiting for the officer: its count stands out; the others are records or wait for the applicant. */
 const toDo: ReadonlySet<PreReviewQueue> = new Set(['pending']);
 /** The 容缺 queues show the promised date of the missing materials. */
@@ -27,36 +26,6 @@ function ToleranceDeadline({ c, today }: { c: CaseSummary; today: string }) {
       {overdue && <Tag color="error" style={{ marginInlineEnd: 0 }}>已逾期</Tag>}
     </Space>
   );
-}
-
-interface QueueState {
-  queue: PreReviewQueue;
-  page: number;
-  pageSize: number;
-  keyword: string;
-}
-
-/** Queue, page, page size and keyword live in the address (?queue=&page=), so the back button and a shared link return to the same list. */
-function useQueueState(): [QueueState, (next: Partial<QueueState>) => void] {
-  const [params, setParams] = useSearchParams();
-  const parsed = PreReviewQueue.safeParse(params.get('queue'));
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
-  const state: QueueState = {
-    queue: parsed.success ? parsed.data : 'pending',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
-    keyword: params.get('keyword')?.trim() ?? '',
-  };
-  const update = (next: Partial<QueueState>) => {
-    const s = { ...state, ...next };
-    const q = new URLSearchParams({ queue: s.queue });
-    if (s.page > 1) q.set('page', String(s.page));
-    if (s.pageSize !== DEFAULT_PAGE_SIZE) q.set('pageSize', String(s.pageSize));
-    if (s.keyword) q.set('keyword', s.keyword);
-    setParams(q);
-  };
-  return [state, update];
 }
 
 function QueueLabel({ queue, size }: { queue: PreReviewQueue; size: number | undefined }) {
@@ -75,7 +44,7 @@ export function PreReviewPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const wide = Grid.useBreakpoint().md !== false;
-  const [{ queue, page, pageSize, keyword }, update] = useQueueState();
+  const [{ tab: queue, page, pageSize, keyword }, update] = useTabbedListState('queue', PreReviewQueue.options, 'pending');
   const [text, setText] = useState(keyword);
   // back / forward restores the keyword of that list
   useEffect(() => setText(keyword), [keyword]);
@@ -124,7 +93,7 @@ export function PreReviewPage() {
       <Card size="small">
         <Tabs
           activeKey={queue}
-          onChange={(k) => update({ queue: k as PreReviewQueue, page: 1 })}
+          onChange={(k) => update({ tab: k as PreReviewQueue, page: 1 })}
           items={queues.map((q) => ({ key: q, label: <QueueLabel queue={q} size={sizes[q]} /> }))}
         />
         <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
