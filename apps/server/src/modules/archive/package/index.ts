@@ -13,3 +13,4 @@ export { checkPackage } from './package-checker.rules';
 export { packageCheckCatalogue, type PackageCheckId, type CheckPackageOptions } from './check-support.rules';
 export { parseManifestXml } from './manifest.rules';
 export { readZipDirectory, readZipEntry } from './zip.rules';
+export { xmlText } from './xml.rules';

@@ -7,7 +7,7 @@ import type { IdentityApi } from '../../../centres/identity';
 import type { MatterApi } from '../../../centres/matter';
 import { archivalCodeRegex } from '../code/archival-code.rules';
 import {
-  buildPackage, checkPackage, defaultPackageProfile, type ArchiveFileInput, type ArchiveMetadata, type ArchiveProcessRecord, type PackageProfile, type PackageSigner,
+  buildPackage, checkPackage, defaultPackageProfile, xmlText, type ArchiveFileInput, type ArchiveMetadata, type ArchiveProcessRecord, type PackageProfile, type PackageSigner,
   type SignatureVerifier,
 } from '../package';
 import { missingItems, type CollectedItem } from '../rule/archive-rule.rules';
@@ -33,7 +33,6 @@ const stepCodes: Record<string, string> = {
   submit: '1', pre_review: '1', accept: '2', accept_tolerated: '2', approve_step: '3', conclude: '4',
   request_supplement: '11', supplement_received: '11', tolerated_completed: '11', tolerated_supplied: '11', start_special: '12', end_special: '12',
 };
-const xmlText = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 type Collected = { meta: Omit<ArchiveMetadata, 'archivalCode' | 'archivedAt'>; files: ArchiveFileInput[]; missing: Array<{ kind: string; name: string }>; typeCode: string };
 
