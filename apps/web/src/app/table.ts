@@ -73,29 +73,45 @@ export const listTableDefaults = (totalLabel: (total: number) => string) => ({
 export const PAGE_SIZES = [10, 20, 50, 100];
 export const DEFAULT_PAGE_SIZE = 20;
 
-export interface TabbedListState<T extends string> { tab: T; page: number; pageSize: number; keyword: string }
+export interface TabbedListState<T extends string, F extends string = never> {
+  tab: T; page: number; pageSize: number; keyword: string;
+  /** Further filters named by the caller (`?orgId=`…); absent ones are left out. */
+  filters: Partial<Record<F, string>>;
+}
 
 /**
- * A tabbed, paged list whose tab (`?<param>=`), page, page size and keyword live in the address, so
- * the back button and a shared link return to the same list. Unknown values fall back to the defaults.
+ * A tabbed, paged list whose tab (`?<param>=`), page, page size, keyword and named filters live in the
+ * address, so the back button and a shared link return to the same list. Unknown values fall back to the defaults.
  */
-export function useTabbedListState<T extends string>(param: string, tabs: readonly T[], fallback: T): [TabbedListState<T>, (next: Partial<TabbedListState<T>>) => void] {
+export function useTabbedListState<T extends string, F extends string = never>(
+  param: string, tabs: readonly T[], fallback: T, filterNames: readonly F[] = [],
+): [TabbedListState<T, F>, (next: Partial<TabbedListState<T, F>>) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get(param);
   const page = Number(params.get('page'));
   const pageSize = Number(params.get('pageSize'));
-  const state: TabbedListState<T> = {
+  const filters: Partial<Record<F, string>> = {};
+  for (const name of filterNames) {
+    const v = params.get(name)?.trim();
+    if (v) filters[name] = v;
+  }
+  const state: TabbedListState<T, F> = {
     tab: tabs.includes(raw as T) ? (raw as T) : fallback,
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
     keyword: params.get('keyword')?.trim() ?? '',
+    filters,
   };
-  const update = (next: Partial<TabbedListState<T>>) => {
+  const update = (next: Partial<TabbedListState<T, F>>) => {
     const s = { ...state, ...next };
     const q = new URLSearchParams({ [param]: s.tab });
     if (s.page > 1) q.set('page', String(s.page));
     if (s.pageSize !== DEFAULT_PAGE_SIZE) q.set('pageSize', String(s.pageSize));
     if (s.keyword) q.set('keyword', s.keyword);
+    for (const name of filterNames) {
+      const v = s.filters[name];
+      if (v) q.set(name, v);
+    }
     setParams(q);
   };
   return [state, update];

@@ -26,7 +26,7 @@ export const nationalMatterTypes = [
 ] as const;
 /** The matter catalogue's types mapped to the national codes. */
 export const matterTypeNationalCode: Record<MatterType, string> = {
-  licensing: '01', payment: '05', confirmation: '07', reward: '08', other_power: '10', public_service: '20',
+  licensing: '01', penalty: '02', coercion: '03', levy: '04', payment: '05', inspection: '06', confirmation: '07', reward: '08', adjudication: '09', other_power: '10', public_service: '20',
 };
 
 /** What goes into the package: 申报 (application), 过程 (process) and 结果 (result) files. */
@@ -71,6 +71,27 @@ export const ArchiveRuleView = z.object({
   revision: z.number().int(), updatedAt: z.string().nullable(),
 });
 export type ArchiveRuleView = z.infer<typeof ArchiveRuleView>;
+/** A matter's rule with the matter's materials, so an editor can put back one taken out of the catalogue. */
+export const ArchiveMatterRuleView = ArchiveRuleView.extend({
+  matterName: z.string(),
+  materials: z.array(z.object({ code: z.string(), name: z.string(), required: z.boolean() })),
+});
+export type ArchiveMatterRuleView = z.infer<typeof ArchiveMatterRuleView>;
+
+/** 事项类型默认: what matters of a type without their own rule use (its catalogue names no materials). */
+export const ArchiveTypeRuleView = ArchiveRuleView.omit({ matterCode: true, matterType: true }).extend({
+  matterType: MatterType, typeName: z.string(), nationalCode: z.string(),
+});
+export type ArchiveTypeRuleView = z.infer<typeof ArchiveTypeRuleView>;
+export const ArchiveMatterRuleSummary = z.object({
+  matterCode: z.string(), matterName: z.string(), matterType: MatterType,
+  source: ArchiveRuleView.shape.source, retention: RetentionPeriod, openness: ArchiveOpenness, securityLevel: SecurityLevel,
+  scope: ArchiveRuleView.shape.scope, updatedAt: z.string().nullable(),
+});
+export type ArchiveMatterRuleSummary = z.infer<typeof ArchiveMatterRuleSummary>;
+/** 归档配置 overview: the type defaults, and a page of published matters with the rule each uses. */
+export const ArchiveRuleOverview = z.object({ types: z.array(ArchiveTypeRuleView), items: z.array(ArchiveMatterRuleSummary), total: z.number().int() });
+export type ArchiveRuleOverview = z.infer<typeof ArchiveRuleOverview>;
 
 export const ArchiveStatus = z.enum(['pending', 'check_failed', 'archived']);
 export type ArchiveStatus = z.infer<typeof ArchiveStatus>;
@@ -111,3 +132,24 @@ export const ArchiveBatchBody = z.object({ ids: z.array(z.uuid()).min(1, '请选
 export const ArchiveBatchResult = z.object({
   items: z.array(z.object({ id: z.uuid(), caseNo: z.string(), ok: z.boolean(), archivalCode: z.string().nullable(), message: z.string() })),
 });
+
+/** 归档日志: the module's own slice of the audit trail (check, archive, download, rule changes). */
+export const ArchiveLogQuery = ListQuery.extend({
+  recordId: z.uuid().optional(),
+  result: z.enum(['success', 'failure']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type ArchiveLogQuery = z.infer<typeof ArchiveLogQuery>;
+export const archiveActionLabels: Record<string, string> = {
+  'archive.record.check': '四性检测', 'archive.record.archive': '归档', 'archive.package.download': '下载信息包',
+  'archive.rule.save': '保存归档配置', 'archive.rule.reset': '恢复默认归档配置',
+};
+
+/** What the workbench can filter by, inside the caller's scope: units, matters and years that have records. */
+export const ArchiveFacets = z.object({
+  orgs: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  matters: z.array(z.object({ code: z.string(), name: z.string() })),
+  years: z.array(z.number().int()),
+});
+export type ArchiveFacets = z.infer<typeof ArchiveFacets>;

@@ -69,4 +69,6 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/archive', name: '电子归档', icon: 'FolderOpenOutlined' },
   { key: '/archive/records', name: '预归档与归档', permission: 'archive:record:view', parentKey: '/archive' },
   { key: '/archive/stats', name: '归档统计', permission: 'archive:stats:view', parentKey: '/archive' },
+  { key: '/archive/rules', name: '归档配置', permission: 'archive:record:view', parentKey: '/archive' },
+  { key: '/archive/logs', name: '归档日志', permission: 'archive:record:view', parentKey: '/archive' },
 ];

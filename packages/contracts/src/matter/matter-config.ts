@@ -16,10 +16,12 @@ export const HandlingMode = z.enum(['immediate', 'promised', 'collect']);
 export type HandlingMode = z.infer<typeof HandlingMode>;
 export const handlingModeLabels: Record<HandlingMode, string> = { immediate: '即办件', promised: '承诺件', collect: '收件' };
 
-export const MatterType = z.enum(['licensing', 'confirmation', 'reward', 'payment', 'other_power', 'public_service']);
+/** 事项类型: the ten kinds of 行政权力 plus 公共服务 (national codes in archive.ts). */
+export const MatterType = z.enum(['licensing', 'penalty', 'coercion', 'levy', 'payment', 'inspection', 'confirmation', 'reward', 'adjudication', 'other_power', 'public_service']);
 export type MatterType = z.infer<typeof MatterType>;
 export const matterTypeLabels: Record<MatterType, string> = {
-  licensing: '行政许可', confirmation: '行政确认', reward: '行政奖励', payment: '行政给付', other_power: '其他行政权力', public_service: '公共服务',
+  licensing: '行政许可', penalty: '行政处罚', coercion: '行政强制', levy: '行政征收', payment: '行政给付', inspection: '行政检查',
+  confirmation: '行政确认', reward: '行政奖励', adjudication: '行政裁决', other_power: '其他行政权力', public_service: '公共服务',
 };
 
 export const ApplicantType = z.enum(['natural_person', 'legal_person']);

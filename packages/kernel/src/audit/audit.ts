@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gt, gte, ilike, lte, or, sql } from 'drizzle-orm';
 import { scopeWhere } from '../db/scope';
 import { escapeLike } from '../text';
 import type { Db, Queryable } from '../db/db';
@@ -127,6 +127,10 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditV
 export type AuditSearch = {
   page: number; pageSize: number; keyword?: string; action?: string; username?: string; result?: 'success' | 'failure';
   from?: string; to?: string; scope: DataScope;
+  /** Only actions starting with this (a module's own log, e.g. `archive.`). */
+  actionPrefix?: string;
+  /** Only rows naming this target. */
+  targetId?: string;
 };
 
 /** Newest first, filtered, and limited to the caller's data scope (by the actor's org, or own rows for 本人). */
@@ -136,6 +140,8 @@ export async function searchAuditLogs(db: Db, s: AuditSearch) {
   const where = and(
     scopeWhere(s.scope, { org: t.orgId, owner: t.userId }),
     s.action ? ilike(t.action, like(s.action)) : undefined,
+    s.actionPrefix ? ilike(t.action, `${escapeLike(s.actionPrefix)}%`) : undefined,
+    s.targetId ? arrayContains(t.targetIds, [s.targetId]) : undefined,
     s.username ? eq(t.username, s.username) : undefined,
     s.result ? eq(t.result, s.result) : undefined,
     s.from ? gte(t.occurredAt, new Date(s.from)) : undefined,

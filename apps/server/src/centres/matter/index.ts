@@ -1,4 +1,4 @@
-import type { MatterChecklist, MatterVersionView, SituationAnswers } from '@jsga/contracts';
+import type { MatterChecklist, MatterVersionView, PublicMatterListQuery, PublicMatterSummary, SituationAnswers } from '@jsga/contracts';
 import { defineModule, type Queryable } from '@jsga/kernel';
 import { catalogueAdminRoutes } from './catalogue/catalogue.admin.routes';
 import { createCatalogueService } from './catalogue/catalogue.service';
@@ -23,6 +23,8 @@ export type MatterApi = {
   getVersion(id: string, tx?: Queryable): Promise<MatterVersionView>;
   /** 一单告知 for a version and situation answers. Throws MATTER_SITUATION_ANSWER_INVALID on answers the tree does not allow. */
   deriveChecklist(versionId: string, answers: SituationAnswers, tx?: Queryable): Promise<MatterChecklist>;
+  /** A page of published standard matters (the portal's list, keyword over code and name). */
+  listPublished(query: PublicMatterListQuery): Promise<{ items: PublicMatterSummary[]; total: number }>;
 };
 
 export const matterModule = defineModule<MatterApi>({
@@ -32,7 +34,7 @@ export const matterModule = defineModule<MatterApi>({
     const versions = createVersionService({ db, audit });
     const published = createPublishedMatterService({ db });
     return {
-      api: { getPublishedVersion: published.getPublishedVersion, getVersion: published.getVersion, deriveChecklist: published.deriveChecklist },
+      api: { getPublishedVersion: published.getPublishedVersion, getVersion: published.getVersion, deriveChecklist: published.deriveChecklist, listPublished: published.list },
       routes: [
         { prefix: '/api/admin/matter', plugin: catalogueAdminRoutes(createCatalogueService({ db, audit, versions })) },
         { prefix: '/api/admin/matter', plugin: versionAdminRoutes(versions) },

@@ -3,14 +3,9 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { PageTitle } from '../../app/ui';
-import { useArchiveStats, type ArchiveStatsBy, type ArchiveStatsRow } from './api';
+import { recentYears, useArchiveStats, type ArchiveStatsBy, type ArchiveStatsRow } from './api';
 
 const byLabels: Record<ArchiveStatsBy, string> = { org: '按单位', matter: '按事项' };
-/** The current year and the four before it (China's calendar year). */
-const recentYears = () => {
-  const now = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-  return Array.from({ length: 5 }, (_, i) => now - i);
-};
 
 /** Highest 归档率 first (more cases first on a tie), as the server ranks them. */
 export const rankByRate = (rows: ArchiveStatsRow[]) => [...rows].sort((a, b) => b.rate - a.rate || b.total - a.total);

@@ -100,6 +100,30 @@ describe('ArchiveWorkbenchPage', () => {
     expect(headers()).not.toContain('清点缺失');
   }, 30_000);
 
+  it('filters by 年度, 受理单位 and 事项 from the facets and counts the tabs with the same filters', async () => {
+    const fetchMock = start((url) => {
+      if (url.pathname === `${BASE}/facets`) {
+        return jsonResponse(200, { orgs: [{ id: '11111111-1111-4111-8111-111111111111', name: '南京市公安局玄武分局' }], matters: [{ code: 'JS-C004', name: '对港澳居民的暂住登记' }], years: [2026, 2025] });
+      }
+      return undefined;
+    });
+    await screen.findByText('XW-2026-0001', undefined, WAIT);
+    const choose = async (label: string, option: string) => {
+      fireEvent.mouseDown(screen.getByRole('combobox', { name: label }));
+      fireEvent.click(await screen.findByText(option, { selector: '.ant-select-item-option-content' }, WAIT));
+    };
+    await choose('事项', '对港澳居民的暂住登记');
+    await waitFor(() => expect(listQueries(fetchMock).at(-1)).toEqual({ status: 'pending', matterCode: 'JS-C004', page: '1', pageSize: '20' }), WAIT);
+    await choose('年度', '2025 年');
+    await waitFor(() => expect(listQueries(fetchMock).at(-1)).toEqual({ status: 'pending', matterCode: 'JS-C004', year: '2025', page: '1', pageSize: '20' }), WAIT);
+    // the tab counts follow the filters, and the facets follow the year
+    const counts = fetchMock.mock.calls.map(([u]) => new URL(u, 'http://localhost')).filter((u) => u.pathname === BASE && u.searchParams.get('pageSize') === '1');
+    expect(Object.fromEntries(counts.at(-1)!.searchParams)).toMatchObject({ matterCode: 'JS-C004', year: '2025' });
+    expect(callsTo(fetchMock, `${BASE}/facets`).length).toBeGreaterThanOrEqual(2);
+    await choose('受理单位', '南京市公安局玄武分局');
+    await waitFor(() => expect(listQueries(fetchMock).at(-1)).toMatchObject({ orgId: '11111111-1111-4111-8111-111111111111', matterCode: 'JS-C004', year: '2025' }), WAIT);
+  }, 30_000);
+
   it('runs 四性检测 and shows every check in the drawer, grouped by property with its result', async () => {
     const checked = view({ status: 'check_failed', checks, checkedAt: '2026-03-02T10:00:00+08:00', missing: [{ kind: 'result_document', name: '结果文书' }] });
     let done = false;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
-import { App, Badge, Button, Card, Grid, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Grid, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ArchiveStatus, archiveStatusLabels, retentionLabels, type ArchiveRecordSummary } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
@@ -8,13 +8,14 @@ import { isApiError } from '../../app/request';
 import { PAGE_SIZES, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import {
-  downloadPackage, useArchiveCheck, useArchiveCounts, useArchiveList, useArchiveRecordAction, useBatchArchive,
-  type ArchiveBatchItem, type ArchiveCheckFailedDetails,
+  downloadPackage, recentYears, useArchiveCheck, useArchiveCounts, useArchiveFacets, useArchiveList, useArchiveRecordAction, useBatchArchive,
+  type ArchiveBatchItem, type ArchiveCheckFailedDetails, type ArchiveFilters,
 } from './api';
 import { MissingTags, RecordDrawer, resultLabels, type Refusal } from './components';
 
 const statuses = ArchiveStatus.options;
 const ACT = 'archive:record:archive';
+const FILTERS = ['orgId', 'matterCode', 'year'] as const;
 
 function TabLabel({ status, size }: { status: ArchiveStatus; size: number | undefined }) {
   const urgent = status !== 'archived' && (size ?? 0) > 0;
@@ -32,7 +33,12 @@ export function ArchiveWorkbenchPage() {
   const { can } = useAccess();
   const canAct = can(ACT);
   const wide = Grid.useBreakpoint().md !== false;
-  const [{ tab: status, page, pageSize, keyword }, update] = useTabbedListState('status', ArchiveStatus.options, 'pending');
+  const [{ tab: status, page, pageSize, keyword, filters: raw }, update] = useTabbedListState('status', ArchiveStatus.options, 'pending', FILTERS);
+  const filters: ArchiveFilters = { orgId: raw.orgId, matterCode: raw.matterCode, year: raw.year ? Number(raw.year) : undefined };
+  const setFilter = (name: (typeof FILTERS)[number], value: string | number | undefined) => {
+    setSelected([]);
+    update({ filters: { ...raw, [name]: value === undefined ? undefined : String(value) }, page: 1 });
+  };
   const [text, setText] = useState(keyword);
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string>();
@@ -40,8 +46,9 @@ export function ArchiveWorkbenchPage() {
   const [refusals, setRefusals] = useState<Record<string, Refusal>>({});
   const [batchResult, setBatchResult] = useState<ArchiveBatchItem[] | null>(null);
 
-  const list = useArchiveList({ status, page, pageSize, keyword: keyword || undefined });
-  const counts = useArchiveCounts(statuses);
+  const list = useArchiveList({ status, page, pageSize, keyword: keyword || undefined, ...filters });
+  const counts = useArchiveCounts(statuses, filters);
+  const facets = useArchiveFacets(filters.year);
   const check = useArchiveCheck();
   const archive = useArchiveRecordAction();
   const batch = useBatchArchive();
@@ -155,16 +162,51 @@ export function ArchiveWorkbenchPage() {
           items={statuses.map((s) => ({ key: s, label: <TabLabel status={s} size={counts[s]} /> }))}
         />
         <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
-          <Input.Search
-            aria-label="关键词"
-            placeholder="办件编号 / 申请人 / 事项名称 / 档号"
-            allowClear
-            enterButton="查询"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onSearch={(v) => update({ keyword: v.trim(), page: 1 })}
-            style={{ width: wide ? 420 : '100%' }}
-          />
+          <Space wrap>
+            <Input.Search
+              aria-label="关键词"
+              placeholder="办件编号 / 申请人 / 事项名称 / 档号"
+              allowClear
+              enterButton="查询"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onSearch={(v) => update({ keyword: v.trim(), page: 1 })}
+              style={{ width: wide ? 360 : '100%' }}
+            />
+            <Select
+              aria-label="年度"
+              placeholder="全部年度"
+              allowClear
+              style={{ width: 120 }}
+              value={filters.year}
+              onChange={(v?: number) => setFilter('year', v)}
+              options={[...new Set([...(facets.data?.years ?? []), ...recentYears()])].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y} 年` }))}
+            />
+            <Select
+              aria-label="受理单位"
+              placeholder="全部单位"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 200 }}
+              value={filters.orgId}
+              onChange={(v?: string) => setFilter('orgId', v)}
+              options={(facets.data?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              notFoundContent="没有办件的单位"
+            />
+            <Select
+              aria-label="事项"
+              placeholder="全部事项"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 240 }}
+              value={filters.matterCode}
+              onChange={(v?: string) => setFilter('matterCode', v)}
+              options={(facets.data?.matters ?? []).map((m) => ({ value: m.code, label: m.name, title: `${m.name}（${m.code}）` }))}
+              notFoundContent="没有办件的事项"
+            />
+          </Space>
           <Space>
             {selectable && (
               <Button type="primary" icon={<FileDoneOutlined />} disabled={!selected.length} loading={batch.isPending} onClick={() => void runBatch()}>
@@ -182,7 +224,7 @@ export function ArchiveWorkbenchPage() {
           loading={list.isFetching}
           scroll={{ x: wide ? 1300 : 800 }}
           rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true } : undefined}
-          locale={{ emptyText: list.isError ? '加载失败，请点击刷新重试' : `「${archiveStatusLabels[status]}」中没有办件` }}
+          locale={{ emptyText: list.isError ? '加载失败，请点击刷新重试' : `「${archiveStatusLabels[status]}」中没有${filters.orgId || filters.matterCode || filters.year || keyword ? '符合条件的' : ''}办件` }}
           onRow={(r) => ({
             // ticking a row for 批量归档 does not open it
             onClick: (e) => { if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) setOpenId(r.id); },

@@ -3,6 +3,7 @@ import { DownloadOutlined, FileDoneOutlined, SafetyCertificateOutlined } from '@
 import { archiveStatusLabels, retentionLabels, type ArchiveCheckResult, type ArchiveRecordSummary, type ArchiveStatus } from '@jsga/contracts';
 import { formatDateTime } from '../../app/ui';
 import { useArchiveRecord } from './api';
+import { RecordLog } from './ArchiveLogPage';
 
 export const archiveStatusColors: Record<ArchiveStatus, string> = { pending: 'blue', check_failed: 'red', archived: 'green' };
 export const resultLabels: Record<ArchiveRecordSummary['result'], string> = { approved: '准予', disapproved: '不予' };
@@ -172,6 +173,8 @@ export function RecordDrawer({ id, onClose, canAct, busy, refusal, onCheck, onAr
           </div>
           <Typography.Title level={5}>四性检测</Typography.Title>
           <CheckReport checks={checks} />
+          <Typography.Title level={5}>操作记录</Typography.Title>
+          <RecordLog recordId={r.id} />
         </>
       )}
     </Drawer>

@@ -97,7 +97,7 @@ export const matterVersion = pgTable('matter_version', {
   index('matter_version_org_idx').on(t.orgId),
   check('matter_version_status_check', sql`${t.status} in ('draft', 'in_review', 'published', 'retired')`),
   check('matter_version_subject_check', sql`${t.subjectId} = coalesce(${t.implementingId}, ${t.matterId}) and (${t.implementingId} is null) = (${t.orgId} is null)`),
-  check('matter_version_type_check', sql`${t.matterType} in ('licensing', 'confirmation', 'reward', 'payment', 'other_power', 'public_service')`),
+  check('matter_version_type_check', sql`${t.matterType} in ('licensing', 'penalty', 'coercion', 'levy', 'payment', 'inspection', 'confirmation', 'reward', 'adjudication', 'other_power', 'public_service')`),
   check('matter_version_modes_check', sql`${t.handlingModes} <@ array['immediate', 'promised', 'collect']::text[]`),
   check('matter_version_applicants_check', sql`${t.applicantTypes} <@ array['natural_person', 'legal_person']::text[]`),
   check('matter_version_channels_check', sql`${t.channels} <@ array['online', 'mobile', 'window', 'kiosk']::text[]`),

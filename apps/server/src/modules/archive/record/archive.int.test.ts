@@ -74,6 +74,46 @@ describe('预归档', () => {
     expect(items.find((r: { caseId: string }) => r.caseId === refused.caseId)).toBeUndefined();
   });
 
+  it('事项类型 defaults: listed for all eleven types, saved without materials, and followed again after 恢复默认', async () => {
+    const [record] = (await archive(archivist, 'GET', '/records?status=pending')).json().items;
+    const overview = (await archive(archivist, 'GET', `/rules?keyword=${record.matterCode}`)).json();
+    expect(overview.types).toHaveLength(11);
+    expect(overview.types.find((t: { typeName: string }) => t.typeName === '行政裁决')).toMatchObject({ source: 'national_default', retention: 'Y', nationalCode: '09' });
+    expect(overview.items).toEqual([expect.objectContaining({ matterCode: record.matterCode, matterName: record.matterName, source: 'matter', retention: 'Y' })]);
+    const type = overview.items[0].matterType as string;
+    const national = overview.types.find((t: { matterType: string }) => t.matterType === type);
+
+    const generic = national.catalogue;
+    const withMaterial = await archive(archivist, 'PUT', `/rules/types/${type}`, { retention: 'D10', catalogue: [...generic, { kind: 'material', materialCode: 'ID_CARD', name: '居民身份证', folder: 'application', required: true }] });
+    expect(withMaterial.json()).toMatchObject({ code: 'ARCHIVE_CATALOGUE_INVALID' });
+    expect((await archive(window1, 'PUT', `/rules/types/${type}`, { retention: 'D10', catalogue: generic })).statusCode).toBe(403);
+    const saved = await archive(archivist, 'PUT', `/rules/types/${type}`, { retention: 'D10', catalogue: generic });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ source: 'type_default', retention: 'D10', revision: 0 });
+    // the matter keeps its own rule until it is reset
+    expect((await archive(archivist, 'GET', `/rules/${record.matterCode}`)).json()).toMatchObject({ source: 'matter', retention: 'Y' });
+    expect((await archive(window1, 'DELETE', `/rules/${record.matterCode}`)).statusCode).toBe(403);
+    const reset = (await archive(archivist, 'DELETE', `/rules/${record.matterCode}`)).json();
+    expect(reset).toMatchObject({ source: 'type_default', retention: 'D10', matterName: record.matterName });
+    // the type default's catalogue gets the matter's own materials back
+    expect(reset.catalogue.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(reset.materials.map((m: { name: string }) => m.name)));
+    expect((await archive(archivist, 'GET', `/rules?keyword=${record.matterCode}`)).json().items[0]).toMatchObject({ source: 'type_default', retention: 'D10' });
+    const trail = await p.app.inject({ method: 'GET', url: '/api/admin/audit/logs?action=archive.rule', headers: p.as(await p.login('auditor')) });
+    expect(trail.json().items.map((r: { action: string; targetIds: string[] }) => `${r.action} ${r.targetIds[0]}`))
+      .toEqual([`archive.rule.reset ${record.matterCode}`, `archive.rule.save ${type}`, `archive.rule.save ${record.matterCode}`]);
+  });
+
+  it('the lists filter by matter and year', async () => {
+    const [record] = (await archive(archivist, 'GET', '/records?status=pending')).json().items;
+    expect((await archive(archivist, 'GET', `/records?matterCode=${record.matterCode}&year=${record.year}`)).json().total).toBeGreaterThan(0);
+    expect((await archive(archivist, 'GET', `/records?matterCode=${record.matterCode}&year=${record.year - 1}`)).json().total).toBe(0);
+    expect((await archive(archivist, 'GET', '/records?matterCode=NO_SUCH_MATTER')).json().total).toBe(0);
+    expect((await archive(archivist, 'GET', '/records?year=1999')).json()).toMatchObject({ code: 'COMMON_VALIDATION_FAILED' });
+    const facets = (await archive(archivist, 'GET', `/records/facets?year=${record.year}`)).json();
+    expect(facets).toEqual({ orgs: [{ id: record.orgId, name: '新街口派出所' }], matters: [{ code: record.matterCode, name: record.matterName }], years: [record.year] });
+    expect((await archive(archivist, 'GET', `/records/facets?year=${record.year - 1}`)).json()).toMatchObject({ orgs: [], matters: [], years: [record.year] });
+  });
+
   it('统计 counts due, archived and the rate per org', async () => {
     const stats = (await archive(archivist, 'GET', '/stats?by=org')).json();
     expect(stats.items).toEqual([expect.objectContaining({ name: '新街口派出所', total: 3, archived: 0, pending: 3, rate: 0 })]);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { ArchiveListQuery } from '@jsga/contracts';
 import { escapeLike, scopeWhere, type DataScope, type Queryable } from '@jsga/kernel';
 import { archiveCodeCounter, archiveRecord, archiveRule, archiveSigningKey } from '../db/archive.schema';
@@ -57,6 +57,18 @@ export const archiveRepo = {
     }).from(archiveRecord).where(and(scopeWhere(scope, { org: archiveRecord.orgId }), year ? eq(archiveRecord.year, year) : undefined)).groupBy(key);
   },
 
+  /** Units, matters and years with records in the scope (of one year for the first two, when given). */
+  async facets(q: Queryable, scope: DataScope, year?: number) {
+    const inScope = scopeWhere(scope, { org: archiveRecord.orgId });
+    const ofYear = and(inScope, year ? eq(archiveRecord.year, year) : undefined);
+    const [orgs, matters, years] = await Promise.all([
+      q.select({ id: archiveRecord.orgId, name: sql<string>`max(${archiveRecord.orgName})` }).from(archiveRecord).where(ofYear).groupBy(archiveRecord.orgId),
+      q.select({ code: archiveRecord.matterCode, name: sql<string>`max(${archiveRecord.matterName})` }).from(archiveRecord).where(ofYear).groupBy(archiveRecord.matterCode).orderBy(archiveRecord.matterCode),
+      q.selectDistinct({ year: archiveRecord.year }).from(archiveRecord).where(inScope).orderBy(desc(archiveRecord.year)),
+    ]);
+    return { orgs, matters, years: years.map((y) => y.year) };
+  },
+
   /** 件号: the next number of the scope, taken under the counter row's lock so parallel archiving never shares one. */
   async nextItemNo(q: Queryable, scope: { fondsCode: string; category: string; year: number; retention: string }): Promise<number> {
     const [row] = await q.insert(archiveCodeCounter).values({ ...scope, lastNo: 1 })
@@ -78,8 +90,18 @@ export const archiveRepo = {
     const [row] = await q.select().from(archiveRule).where(and(sql`${archiveRule.matterCode} is null`, eq(archiveRule.matterType, matterType)));
     return row ?? null;
   },
+  /** The 事项类型 defaults that were saved (the others are the national defaults). */
+  typeRules: (q: Queryable) => q.select().from(archiveRule).where(sql`${archiveRule.matterCode} is null`),
+  rulesForMatters: (q: Queryable, matterCodes: string[]) =>
+    matterCodes.length ? q.select().from(archiveRule).where(inArray(archiveRule.matterCode, matterCodes)) : Promise.resolve([]),
+  /** False when another save created the same rule first. */
   async insertRule(q: Queryable, row: typeof archiveRule.$inferInsert) {
-    await q.insert(archiveRule).values(row);
+    const rows = await q.insert(archiveRule).values(row).onConflictDoNothing().returning({ id: archiveRule.id });
+    return rows.length === 1;
+  },
+  async deleteRule(q: Queryable, id: string, revision: number) {
+    const rows = await q.delete(archiveRule).where(and(eq(archiveRule.id, id), eq(archiveRule.revision, revision))).returning({ id: archiveRule.id });
+    return rows.length === 1;
   },
   async updateRule(q: Queryable, id: string, revision: number, patch: Partial<typeof archiveRule.$inferInsert>) {
     const rows = await q.update(archiveRule).set({ ...patch, revision: revision + 1 })

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ArchiveBatchBody, ArchiveBatchResult, ArchiveListQuery, ArchiveRecordSummary, ArchiveRecordView, ArchiveRuleBody, ArchiveRuleView, ErrorBody, IdParams, listOf } from '@jsga/contracts';
+import {
+  ArchiveBatchBody, ArchiveBatchResult, ArchiveListQuery, ArchiveMatterRuleView, ArchiveRecordSummary, ArchiveRecordView, ArchiveRuleBody, ArchiveRuleOverview, ArchiveTypeRuleView,
+  ArchiveFacets, ArchiveLogQuery, AuditLogView, ErrorBody, IdParams, ListQuery, listOf, MatterType,
+} from '@jsga/contracts';
 import type { ArchiveService } from './archive.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -12,6 +15,13 @@ export const archiveRoutes = (service: ArchiveService): FastifyPluginAsyncZod =>
     config: { access: view },
     schema: { tags, summary: '归档记录：待归档 / 检测未通过 / 已归档（本人数据范围内）', querystring: ArchiveListQuery, response: { 200: listOf(ArchiveRecordSummary), ...errors } },
   }, (req) => service.list(req.ctx, req.query));
+  app.get('/records/facets', {
+    config: { access: view },
+    schema: {
+      tags, summary: '归档记录的筛选项：本人数据范围内有记录的单位、事项（可限定年度）与年度',
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: ArchiveFacets, ...errors },
+    },
+  }, (req) => service.facets(req.ctx, req.query.year));
   app.get('/records/:id', {
     config: { access: view },
     schema: { tags, summary: '归档记录详情：清点结果、四性检测各项、档号与信息包', params: IdParams, response: { 200: ArchiveRecordView, ...errors } },
@@ -39,6 +49,10 @@ export const archiveRoutes = (service: ArchiveService): FastifyPluginAsyncZod =>
       .header('cache-control', 'private, no-store')
       .send(Buffer.from(bytes));
   });
+  app.get('/logs', {
+    config: { access: view },
+    schema: { tags, summary: '归档日志：检测、归档、下载与配置变更的操作记录（本人数据范围内，最新在前）', querystring: ArchiveLogQuery, response: { 200: listOf(AuditLogView), ...errors } },
+  }, (req) => service.logs(req.ctx, req.query));
   app.get('/stats', {
     config: { access: { permission: 'archive:stats:view' } },
     schema: {
@@ -47,15 +61,35 @@ export const archiveRoutes = (service: ArchiveService): FastifyPluginAsyncZod =>
       response: { 200: z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), total: z.number(), archived: z.number(), failed: z.number(), pending: z.number(), rate: z.number() })) }), ...errors },
     },
   }, (req) => service.stats(req.ctx, req.query));
+  const MatterCodeParams = z.object({ matterCode: z.string().trim().min(1).max(64) });
+  const manage = { permission: 'archive:rule:manage' } as const;
+  app.get('/rules', {
+    config: { access: view },
+    schema: { tags, summary: '归档配置总览：各事项类型的默认配置，及已发布事项（分页）各自适用的配置', querystring: ListQuery, response: { 200: ArchiveRuleOverview, ...errors } },
+  }, (req) => service.rules(req.ctx, req.query));
+  app.put('/rules/types/:matterType', {
+    config: { access: manage },
+    schema: {
+      tags, summary: '保存事项类型的默认归档配置（未单独配置的事项按此归档；目录不列具体申请材料）',
+      params: z.object({ matterType: MatterType }), body: ArchiveRuleBody.and(z.object({ expectedRevision: z.number().int().optional() })), response: { 200: ArchiveTypeRuleView, ...errors },
+    },
+  }, (req) => service.saveTypeRule(req.ctx, req.params.matterType, req.body));
   app.get('/rules/:matterCode', {
     config: { access: view },
-    schema: { tags, summary: '事项的归档配置（本事项配置，或回落到事项类型/国家默认）', params: z.object({ matterCode: z.string().trim().min(1).max(64) }), response: { 200: ArchiveRuleView, ...errors } },
+    schema: { tags, summary: '事项的归档配置（本事项配置，或回落到事项类型/国家默认）及本事项的申请材料', params: MatterCodeParams, response: { 200: ArchiveMatterRuleView, ...errors } },
   }, (req) => service.rule(req.ctx, req.params.matterCode));
+  app.delete('/rules/:matterCode', {
+    config: { access: manage },
+    schema: {
+      tags, summary: '恢复默认：删除事项自己的归档配置，改按事项类型默认归档',
+      params: MatterCodeParams, querystring: z.object({ expectedRevision: z.coerce.number().int().optional() }), response: { 200: ArchiveMatterRuleView, ...errors },
+    },
+  }, (req) => service.resetRule(req.ctx, req.params.matterCode, req.query.expectedRevision));
   app.put('/rules/:matterCode', {
-    config: { access: { permission: 'archive:rule:manage' } },
+    config: { access: manage },
     schema: {
       tags, summary: '保存事项的归档配置：保管期限、开放程度、密级、归档范围、归档材料目录',
-      params: z.object({ matterCode: z.string().trim().min(1).max(64) }), body: ArchiveRuleBody.and(z.object({ expectedRevision: z.number().int().optional() })), response: { 200: ArchiveRuleView, ...errors },
+      params: MatterCodeParams, body: ArchiveRuleBody.and(z.object({ expectedRevision: z.number().int().optional() })), response: { 200: ArchiveMatterRuleView, ...errors },
     },
   }, (req) => service.saveRule(req.ctx, req.params.matterCode, req.body));
 };

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ArchiveRuleBody as RuleSchema, matterTypeNationalCode, type ArchiveCheckResult, type ArchiveListQuery, type ArchiveRecordSummary, type ArchiveRecordView, type ArchiveRuleBody,
-  type ArchiveRuleView, type MatterType, type RetentionPeriod,
+  ArchiveRuleBody as RuleSchema, matterTypeLabels, matterTypeNationalCode, MatterType, type ArchiveCheckResult, type ArchiveListQuery, type ArchiveLogQuery, type ArchiveMatterRuleSummary,
+  type ArchiveMatterRuleView, type ArchiveRecordSummary, type ArchiveRecordView, type ArchiveRuleBody, type ArchiveRuleOverview, type ArchiveRuleView, type ArchiveTypeRuleView,
+  type ListQuery, type MatterVersionView, type RetentionPeriod,
 } from '@jsga/contracts';
 import { checkPackage } from '../package';
-import { commonErrors, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { commonErrors, searchAuditLogs, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import { createSigner, generateSigningKeyPair, verifySignature } from '@jsga/gm-crypto';
 import type { FilesApi } from '../../../centres/files';
 import type { MatterApi } from '../../../centres/matter';
@@ -17,7 +18,7 @@ import { archiveRepo, type ArchiveRecordRow, type ArchiveRuleRow } from './archi
 export type ArchiveServiceDeps = PackagingDeps & {
   db: Db;
   audit: Audit;
-  matter: Pick<MatterApi, 'getPublishedVersion' | 'getVersion' | 'deriveChecklist'>;
+  matter: Pick<MatterApi, 'getPublishedVersion' | 'getVersion' | 'deriveChecklist' | 'listPublished'>;
   files: Pick<FilesApi, 'getMeta' | 'readBytes' | 'storeGenerated'>;
   /** PKCS#8 PEM of the SM2 key that signs manifests; without it a key is generated and kept in the database. */
   signingKeyPem?: string;
@@ -32,6 +33,21 @@ export function summaryOf(r: ArchiveRecordRow): ArchiveRecordSummary {
     applicantName: r.applicantName, result: r.result as 'approved', concludedAt: r.concludedAt.toISOString(), year: r.year,
     status: r.status as ArchiveRecordSummary['status'], retention: r.retention as RetentionPeriod, archivalCode: r.archivalCode,
     archivedAt: r.archivedAt?.toISOString() ?? null, missing: r.missing as ArchiveRecordSummary['missing'], checkedAt: r.checkedAt?.toISOString() ?? null, revision: r.revision,
+  };
+}
+const matterRuleView = (version: MatterVersionView, rule: ArchiveRuleView): ArchiveMatterRuleView => ({
+  ...rule, matterName: version.name, materials: version.config.materials.map((m) => ({ code: m.code, name: m.name, required: m.required })),
+});
+/** A type default as saved, else the national default; its catalogue is the generic items only. */
+function typeRuleView(matterType: MatterType, row: ArchiveRuleRow | null): ArchiveTypeRuleView {
+  const national = matterTypeNationalCode[matterType];
+  const base = { matterType, typeName: matterTypeLabels[matterType], nationalCode: national };
+  if (!row) {
+    return { ...base, source: 'national_default', retention: nationalRetention[matterType], openness: 'closed', securityLevel: 'none', scope: 'all', catalogue: defaultCatalogue([]), revision: 0, updatedAt: null };
+  }
+  return {
+    ...base, source: 'type_default', retention: row.retention as RetentionPeriod, openness: row.openness as ArchiveRuleView['openness'],
+    securityLevel: row.securityLevel as ArchiveRuleView['securityLevel'], scope: row.scope as ArchiveRuleView['scope'], catalogue: row.catalogue, revision: row.revision, updatedAt: row.updatedAt.toISOString(),
   };
 }
 const viewOf = (r: ArchiveRecordRow): ArchiveRecordView => ({
@@ -203,11 +219,22 @@ export const createArchiveService = (deps: ArchiveServiceDeps) => {
       return caseId;
     },
 
+    /** 归档日志: the audit trail's archive actions, in the caller's scope; one record's with `recordId`. */
+    logs: (ctx: RequestCtx, query: ArchiveLogQuery) => {
+      const { recordId, ...rest } = query;
+      return searchAuditLogs(deps.db, { ...rest, actionPrefix: 'archive.', targetId: recordId, scope: scopeOf(ctx) });
+    },
+
     async list(ctx: RequestCtx, query: ArchiveListQuery) {
       const { rows, total } = await archiveRepo.list(deps.db, scopeOf(ctx), query);
       return { items: rows.map(summaryOf), total };
     },
     get: async (ctx: RequestCtx, id: string) => viewOf(await load(deps.db, ctx, id)),
+    /** The workbench's filter options: units (by name), matters and years that have records in scope. */
+    async facets(ctx: RequestCtx, year?: number) {
+      const f = await archiveRepo.facets(deps.db, scopeOf(ctx), year);
+      return { ...f, orgs: f.orgs.map((o) => ({ id: o.id, name: o.name ?? o.id })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
+    },
 
     /** 归档统计: due (concluded), archived, failed and the archiving rate per org or matter, best rate first. */
     async stats(ctx: RequestCtx, query: { by: 'org' | 'matter'; year?: number }) {
@@ -220,12 +247,64 @@ export const createArchiveService = (deps: ArchiveServiceDeps) => {
       return { items };
     },
 
-    /** 归档配置 of a matter as it applies now (its own rule or the default it falls back to). */
-    async rule(ctx: RequestCtx, matterCode: string) {
+    /** 归档配置 of a matter as it applies now (its own rule or the default it falls back to), with the matter's materials. */
+    async rule(ctx: RequestCtx, matterCode: string): Promise<ArchiveMatterRuleView> {
       scopeOf(ctx);
       const version = await deps.matter.getPublishedVersion(matterCode);
-      return resolveRule(deps.db, matterCode, version.config);
+      return matterRuleView(version, await resolveRule(deps.db, matterCode, version.config));
     },
+
+    /** 归档配置 overview: every 事项类型's default and a page of published matters with the rule each uses. */
+    async rules(ctx: RequestCtx, query: ListQuery): Promise<ArchiveRuleOverview> {
+      scopeOf(ctx);
+      const saved = new Map((await archiveRepo.typeRules(deps.db)).map((r) => [r.matterType, r]));
+      const types = MatterType.options.map((t) => typeRuleView(t, saved.get(t) ?? null));
+      const page = await deps.matter.listPublished(query);
+      const own = new Map((await archiveRepo.rulesForMatters(deps.db, page.items.map((m) => m.code))).map((r) => [r.matterCode, r]));
+      const items = page.items.map((m): ArchiveMatterRuleSummary => {
+        const row = own.get(m.code) ?? saved.get(m.matterType) ?? null;
+        const fallback = types.find((t) => t.matterType === m.matterType)!;
+        return {
+          matterCode: m.code, matterName: m.name, matterType: m.matterType,
+          source: own.has(m.code) ? 'matter' : fallback.source,
+          retention: (row?.retention ?? fallback.retention) as RetentionPeriod, openness: (row?.openness ?? fallback.openness) as ArchiveRuleView['openness'],
+          securityLevel: (row?.securityLevel ?? fallback.securityLevel) as ArchiveRuleView['securityLevel'], scope: (row?.scope ?? fallback.scope) as ArchiveRuleView['scope'],
+          updatedAt: own.get(m.code)?.updatedAt.toISOString() ?? null,
+        };
+      });
+      return { types, items, total: page.total };
+    },
+
+    /** Saves a 事项类型's default (matters of the type without a rule of their own follow it); audited. */
+    saveTypeRule: (ctx: RequestCtx, matterType: MatterType, input: ArchiveRuleBody & { expectedRevision?: number }) => deps.db.transaction(async (tx) => {
+      scopeOf(ctx);
+      const body = RuleSchema.parse(input);
+      const materials = body.catalogue.filter((c) => c.kind === 'material');
+      if (materials.length) throw archiveErrors.CATALOGUE_INVALID({ items: materials.map((c) => c.name) }, `事项类型默认的归档材料目录不能列具体申请材料（各事项的申请材料自动加入）：${materials.map((c) => c.name).join('、')}`);
+      const existing = await archiveRepo.ruleForType(tx, matterType);
+      const patch = { retention: body.retention, openness: body.openness, securityLevel: body.securityLevel, scope: body.scope, catalogue: body.catalogue, updatedBy: ctx.user!.userId, updatedAt: now() };
+      if (existing) {
+        if (input.expectedRevision !== undefined && input.expectedRevision !== existing.revision) throw archiveErrors.STALE();
+        if (!(await archiveRepo.updateRule(tx, existing.id, existing.revision, patch))) throw archiveErrors.STALE();
+      } else if (!(await archiveRepo.insertRule(tx, { id: randomUUID(), matterCode: null, matterType, ...patch }))) {
+        throw archiveErrors.STALE();
+      }
+      await deps.audit.recordFor(tx, ctx, { action: 'archive.rule.save', targetType: 'matter_type', targetIds: [matterType], detail: { retention: body.retention, items: body.catalogue.length, typeCode: matterTypeNationalCode[matterType] } });
+      return typeRuleView(matterType, await archiveRepo.ruleForType(tx, matterType));
+    }),
+
+    /** 恢复默认: drops a matter's own rule, so it follows its 事项类型's default again; audited. */
+    resetRule: (ctx: RequestCtx, matterCode: string, expectedRevision?: number) => deps.db.transaction(async (tx) => {
+      scopeOf(ctx);
+      const version = await deps.matter.getPublishedVersion(matterCode, { tx });
+      const existing = await archiveRepo.ruleForMatter(tx, matterCode);
+      if (existing) {
+        if (expectedRevision !== undefined && expectedRevision !== existing.revision) throw archiveErrors.STALE();
+        if (!(await archiveRepo.deleteRule(tx, existing.id, existing.revision))) throw archiveErrors.STALE();
+        await deps.audit.recordFor(tx, ctx, { action: 'archive.rule.reset', targetType: 'matter', targetIds: [matterCode], detail: { retention: existing.retention } });
+      }
+      return matterRuleView(version, await resolveRule(tx, matterCode, version.config));
+    }),
 
     /** Saves a matter's own rule (the first save turns a default into the matter's own); audited. */
     saveRule: (ctx: RequestCtx, matterCode: string, input: ArchiveRuleBody & { expectedRevision?: number }) => deps.db.transaction(async (tx) => {
@@ -240,11 +319,11 @@ export const createArchiveService = (deps: ArchiveServiceDeps) => {
       if (existing) {
         if (input.expectedRevision !== undefined && input.expectedRevision !== existing.revision) throw archiveErrors.STALE();
         if (!(await archiveRepo.updateRule(tx, existing.id, existing.revision, patch))) throw archiveErrors.STALE();
-      } else {
-        await archiveRepo.insertRule(tx, { id: randomUUID(), matterCode, matterType: version.config.matterType, ...patch });
+      } else if (!(await archiveRepo.insertRule(tx, { id: randomUUID(), matterCode, matterType: version.config.matterType, ...patch }))) {
+        throw archiveErrors.STALE();
       }
       await deps.audit.recordFor(tx, ctx, { action: 'archive.rule.save', targetType: 'matter', targetIds: [matterCode], detail: { retention: body.retention, items: body.catalogue.length, typeCode: matterTypeNationalCode[version.config.matterType] } });
-      return resolveRule(tx, matterCode, version.config);
+      return matterRuleView(version, await resolveRule(tx, matterCode, version.config));
     }),
   };
 };

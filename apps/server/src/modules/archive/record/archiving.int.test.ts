@@ -77,6 +77,17 @@ describe('归档', () => {
     expect(names.some((n) => n.includes('居民身份证'))).toBe(true);
   });
 
+  it('归档日志 holds the record\'s check, archive and download, newest first, by whom', async () => {
+    const logs = (await archive(archivist, 'GET', `/logs?recordId=${recordId}`)).json();
+    expect(logs.items.map((l: { action: string; result: string }) => `${l.action}:${l.result}`))
+      .toEqual(['archive.package.download:success', 'archive.record.archive:success', 'archive.record.check:success']);
+    expect(logs.items[1]).toMatchObject({ username: 'xw_dangan', detail: expect.objectContaining({ archivalCode: expect.stringMatching(/^J032-/) }) });
+    // the trail of other modules is not part of it
+    const all = (await archive(archivist, 'GET', '/logs?pageSize=100')).json();
+    expect(all.items.every((l: { action: string }) => l.action.startsWith('archive.'))).toBe(true);
+    expect((await archive(window1, 'GET', '/logs')).statusCode).toBe(403);
+  });
+
   it('`archive verify` passes the package as stored, and names the file when one is tampered with', async () => {
     const verify = (p.modules.get('archive')!.api as ArchiveApi).verifyPackage;
     expect((await verify(zip)).ok).toBe(true);

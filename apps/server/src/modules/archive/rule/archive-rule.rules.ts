@@ -3,11 +3,13 @@ import type { ArchiveCatalogueItem, MatterMaterial, MatterType, RetentionPeriod 
 /**
  * 归档配置 defaults. GB/T 42727 leaves 保管期限 to each body's 归档范围和档案保管期限表, so these are
  * starting points an archivist overrides per 事项类型 or per matter: licensing and confirmation results
- * affect rights for a long time (30 years), rewards and payments 10, anything unclassified 30.
+ * affect rights for a long time (30 years), as do penalties, coercive measures and levies; 裁决 settle
+ * disputes for good (永久); rewards, payments, inspections and public services 10; anything unclassified 30.
  * Pure.
  */
 export const nationalRetention: Record<MatterType, RetentionPeriod> = {
-  licensing: 'D30', confirmation: 'D30', reward: 'D10', payment: 'D10', other_power: 'D30', public_service: 'D10',
+  licensing: 'D30', penalty: 'D30', coercion: 'D30', levy: 'D30', payment: 'D10', inspection: 'D10',
+  confirmation: 'D30', reward: 'D10', adjudication: 'Y', other_power: 'D30', public_service: 'D10',
 };
 
 /** The catalogue every case has, in package order: 申报 → 过程 → 结果. Materials of the matter slot in after the form. */
