@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caseActionLabels, caseChannelLabels, type CaseView, type LicenceCandidatesView } from '@jsga/contracts';
 import { readableRows, type FormDefinition } from '@jsga/form-engine';
-import { chinaDate, maskIdNo, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { chinaDate, maskIdNo, readAll, type Queryable, type RequestCtx } from '@jsga/kernel';
 import { isInForce } from '../../elicense';
 import { caseErrors } from '../case.errors';
 import { isTerminal } from './case-state.rules';
@@ -35,7 +35,8 @@ export const createWindowUseCases = (deps: CaseServiceDeps, core: WindowCore) =>
     if (!deps.print) throw caseErrors.ACTION_NOT_ALLOWED({ action: 'print' });
     let form: Array<{ label: string; value: string }> = [];
     if (row.formVersionId) {
-      const [version, checklist] = await Promise.all([deps.form.getVersion(tx, row.formVersionId), deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx)]);
+      const formVersionId = row.formVersionId;
+      const [version, checklist] = await readAll(tx, [() => deps.form.getVersion(tx, formVersionId), () => deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx)] as const);
       form = readableRows(version.definition as FormDefinition, row.formData, checklist.sections);
     }
     const materials = [];

@@ -6,7 +6,7 @@ import type {
 import { caseActionLabels, CollectBody as CollectSchema, CreateCaseBody as CreateCaseSchema, CaseActionBody as CaseActionSchema, SupplyMaterialsBody as SupplySchema } from '@jsga/contracts';
 import { changedFieldKeys, evaluateBoolean, idNumberProblem, isCreditCode } from '@jsga/form-engine';
 import {
-  applicantOf, chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, scopeAllows, type Queryable, type RequestCtx,
+  applicantOf, chinaDate, commonErrors, issueNumber, maskIdNo, maskPhone, readAll, scopeAllows, type Queryable, type RequestCtx,
 } from '@jsga/kernel';
 import { caseErrors } from '../case.errors';
 import { createToleranceUseCases, isToleranceOverdue, toleranceOf } from './case-tolerance';
@@ -68,11 +68,12 @@ export const createCaseService = (deps: CaseServiceDeps) => {
   }
 
   async function toView(q: Queryable, row: CaseRow): Promise<CaseView> {
-    const [history, materials, pauses, links, tasks, checklist] = await Promise.all([
-      caseRepo.history(q, row.id), caseRepo.materials(q, row.id), caseRepo.pauses(q, row.id), caseRepo.links(q, row.id),
-      row.workflowInstanceId ? deps.workflow.openTasks(q, row.workflowInstanceId) : Promise.resolve([]),
-      row.formVersionId ? deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, q) : Promise.resolve(null),
-    ]);
+    const instanceId = row.workflowInstanceId;
+    const [history, materials, pauses, links, tasks, checklist] = await readAll(q, [
+      () => caseRepo.history(q, row.id), () => caseRepo.materials(q, row.id), () => caseRepo.pauses(q, row.id), () => caseRepo.links(q, row.id),
+      () => (instanceId ? deps.workflow.openTasks(q, instanceId) : Promise.resolve([])),
+      () => (row.formVersionId ? deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, q) : Promise.resolve(null)),
+    ] as const);
     return {
       ...summaryOf(row),
       matterVersionId: row.matterVersionId, matterVersionNo: row.matterVersionNo,
@@ -277,10 +278,10 @@ export const createCaseService = (deps: CaseServiceDeps) => {
   }
 
   async function toCitizenView(q: Queryable, row: CaseRow): Promise<CitizenCaseView> {
-    const [history, materials, links, checklist] = await Promise.all([
-      caseRepo.history(q, row.id), caseRepo.materials(q, row.id), caseRepo.links(q, row.id),
-      row.formVersionId ? deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, q) : Promise.resolve(null),
-    ]);
+    const [history, materials, links, checklist] = await readAll(q, [
+      () => caseRepo.history(q, row.id), () => caseRepo.materials(q, row.id), () => caseRepo.links(q, row.id),
+      () => (row.formVersionId ? deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, q) : Promise.resolve(null)),
+    ] as const);
     const refusing = history.findLast((h) => h.action === 'return' || h.action === 'not_accept' || (h.action === 'approve_step' && h.detail.result === 'disapproved'));
     const ended = row.status === 'returned' || row.status === 'not_accepted' || (row.status === 'concluded' && row.result === 'disapproved');
     const names = new Map<string, string>();

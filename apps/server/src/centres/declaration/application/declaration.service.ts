@@ -4,7 +4,7 @@ import {
   type DeclarationReceipt, type DeclarationView, type SaveDeclarationBody, type ServicePoint, type WindowPrefillBody,
 } from '@jsga/contracts';
 import { idNumberProblem } from '@jsga/form-engine';
-import { applicantOf, chinaDate, commonErrors, maskIdNo, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { applicantOf, chinaDate, readAll, commonErrors, maskIdNo, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
 import type { CaseApi } from '../../case';
 import { isInForce, type ElicenseApi } from '../../elicense';
 import type { FormApi } from '../../form';
@@ -60,7 +60,7 @@ export const createDeclarationService = (deps: DeclarationServiceDeps) => {
 
   /** 感知回填 for a person or a company: identity as given, the population registry and the holder's e-licences. */
   async function prefillOf(q: Queryable, who: { type: 'natural_person' | 'legal_person'; idNo: string; name: string; phone: string | null; agentName: string | null }, identityLabel: string): Promise<DeclarationPrefill> {
-    const [p, types] = await Promise.all([deps.elicense.prefillFor(q, who.idNo), deps.elicense.listTypes(q)]);
+    const [p, types] = await readAll(q, [() => deps.elicense.prefillFor(q, who.idNo), () => deps.elicense.listTypes(q)] as const);
     const v = p.values;
     const sourceLabels: Record<string, string> = { applicant: identityLabel, population: '人口信息库' };
     for (const t of types) if (p.byType[t.code]) sourceLabels[t.code] = `电子证照·${t.name}`;

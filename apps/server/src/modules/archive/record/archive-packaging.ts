@@ -1,5 +1,5 @@
 import { caseActionLabels, matterTypeLabels, matterTypeNationalCode, nationalMatterTypes, type ArchiveCheckResult, type ArchiveRuleView, type CaseView, type MatterType } from '@jsga/contracts';
-import { chinaDate, type Queryable } from '@jsga/kernel';
+import { chinaDate, readAll, type Queryable } from '@jsga/kernel';
 import type { CaseApi } from '../../../centres/case';
 import type { ElicenseApi } from '../../../centres/elicense';
 import type { FilesApi } from '../../../centres/files';
@@ -41,10 +41,10 @@ export function createPackaging(deps: PackagingDeps) {
 
   async function collect(q: Queryable, record: ArchiveRecordRow, rule: ArchiveRuleView): Promise<Collected> {
     const c = (await deps.cases.findCase(q, record.caseId)) as CaseView;
-    const [version, docs, org, checklist] = await Promise.all([
-      deps.matter.getVersion(c.matterVersionId, q), deps.cases.documentsForArchive(q, c.id), deps.identity.findOrg(q, c.orgId),
-      deps.matter.deriveChecklist(c.matterVersionId, c.situationAnswers, q),
-    ]);
+    const [version, docs, org, checklist] = await readAll(q, [
+      () => deps.matter.getVersion(c.matterVersionId, q), () => deps.cases.documentsForArchive(q, c.id), () => deps.identity.findOrg(q, c.orgId),
+      () => deps.matter.deriveChecklist(c.matterVersionId, c.situationAnswers, q),
+    ] as const);
     const files: Omit<ArchiveFileInput, 'seq'>[] = [];
     const collected: CollectedItem[] = [];
     const pdf = (folder: ArchiveFileInput['folder'], standardName: string, doc: { bytes: Uint8Array; fileName: string }, kind: CollectedItem['kind']) => {
