@@ -4,7 +4,8 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlineApplicant } from '../../../testing/online-application';
-import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
+import { apiCaller, createTestPlatform, DEMO_PASSWORD, type TestPlatform } from '../../../testing/test-platform';
+import { startPlatform } from '../../../bootstrap';
 import type { ArchiveApi } from '..';
 
 // 归档: 四性检测 with every check shown, 档号, the signed package, and `archive verify` on it.
@@ -111,7 +112,24 @@ describe('归档', () => {
     expect(codes.map((c) => c.slice(-4)).sort()).toEqual(['0002', '0003', '0004']);
   });
 
-  it('`npm run cli -- archive verify` on the server\'s database: exit 0 for the stored package, 2 naming the tampered file', async () => {
+  it.runIf(!!process.env.DATABASE_URL)('two server instances archiving at once on one PostgreSQL still give distinct, consecutive 档号', async () => {
+    const records = [];
+    for (let i = 0; i < 4; i++) records.push(await concludedRecord());
+    const second = await startPlatform(p.config);
+    try {
+      const login = await second.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xw_dangan', password: DEMO_PASSWORD } });
+      const token2 = login.json().token as string;
+      const results = await Promise.all(records.map((r, i) => (i % 2 ? second.app : p.app).inject({
+        method: 'POST', url: `/api/admin/archive/records/${r.id}/archive`, headers: { authorization: `Bearer ${i % 2 ? token2 : archivist}` },
+      })));
+      const codes = results.map((r) => { expect(r.statusCode, r.body).toBe(200); return r.json().archivalCode as string; });
+      expect(codes.map((c) => c.slice(-4)).sort()).toEqual(['0005', '0006', '0007', '0008']);
+    } finally {
+      await second.close();
+    }
+  });
+
+it('`npm run cli -- archive verify` on the server\'s database: exit 0 for the stored package, 2 naming the tampered file', async () => {
     const entries = unzipSync(zip);
     const target = Object.keys(entries).find((n) => n.startsWith('结果文件/') && !n.endsWith('/'))!;
     const altered = new Uint8Array(entries[target]);
