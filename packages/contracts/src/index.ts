@@ -11,3 +11,4 @@ export * from './citizen/citizen';
 export * from './print/print';
 export * from './declaration/declaration';
 export * from './archive/archive';
+export * from './hukou';

@@ -19,3 +19,4 @@ export * from './events/events';
 export * from './events/outbox.schema';
 export * from './numbering/numbering';
 export * from './numbering/numbering.schema';
+export * from './random';

@@ -1,20 +1,7 @@
 import { idCheckChar, isCreditCode } from '@jsga/form-engine';
 
-/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same demo data everywhere. */
-export function createRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  return { next, int, pick };
-}
-export type Random = ReturnType<typeof createRandom>;
+/** The seeded PRNG lives in the kernel now; re-exported for this centre's seed code. */
+export { createRandom, type Random } from '@jsga/kernel';
 
 /**
  * GB 11643 公民身份号码: address code, birth date, 3-digit sequence (odd for men, even for women) and
