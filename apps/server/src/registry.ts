@@ -13,6 +13,7 @@ import { messageModule } from './centres/message';
 import { printModule } from './centres/print';
 import { workflowModule } from './centres/workflow';
 import { archiveModule } from './modules/archive';
+import { hukouModule } from './modules/hukou';
 
 /** The composition root's list of centres and modules, in no particular order (dependencies decide). */
 export const moduleDefinitions: ModuleDefinition[] = [
@@ -28,4 +29,5 @@ export const moduleDefinitions: ModuleDefinition[] = [
   evaluationModule as ModuleDefinition,
   printModule as ModuleDefinition,
   archiveModule as ModuleDefinition,
+  hukouModule as ModuleDefinition,
 ];

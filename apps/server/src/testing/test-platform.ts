@@ -16,7 +16,9 @@ export async function createTestPlatform(opts: { demo?: boolean; dataDir?: strin
   if (process.env.DATABASE_URL) ({ databaseUrl, dropDatabase } = await createScratchDatabase(process.env.DATABASE_URL));
   const config = loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: opts.dataDir ?? 'memory://', DATABASE_URL: databaseUrl,
-    SEED_DEMO: opts.demo === false ? 'false' : 'true', DEMO_PASSWORD, RATE_LIMIT_PER_MINUTE: '100000', ...opts.env,
+    SEED_DEMO: opts.demo === false ? 'false' : 'true', DEMO_PASSWORD, RATE_LIMIT_PER_MINUTE: '100000',
+    // a smaller demo population keeps every test's start-up short; hukou tests ask for more when they need it
+    HUKOU_DEMO_PERSONS: '300', ...opts.env,
   }, appVersion);
   return wrapPlatform(config, databaseUrl, dropDatabase);
 }

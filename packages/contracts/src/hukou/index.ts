@@ -1,1 +1,2 @@
 export * from './dictionaries';
+export * from './registry';

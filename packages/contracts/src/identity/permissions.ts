@@ -40,6 +40,9 @@ export const permissionCatalogue = [
   { code: 'archive:record:archive', name: '四性检测、归档、下载归档信息包', type: 'button', group: '电子归档' },
   { code: 'archive:rule:manage', name: '维护归档配置（保管期限、归档范围、材料目录）', type: 'button', group: '电子归档' },
   { code: 'archive:stats:view', name: '归档统计', type: 'menu', group: '电子归档' },
+  { code: 'hukou:person:view', name: '人口信息查询（人员、户、变动轨迹，本人数据范围内）', type: 'menu', group: '户政管理' },
+  { code: 'hukou:stats:view', name: '人口统计', type: 'menu', group: '户政管理' },
+  { code: 'hukou:segment:manage', name: '公民身份号码号段管理', type: 'menu', group: '户政管理' },
 ] as const satisfies readonly PermissionDef[];
 
 export type PermissionCode = (typeof permissionCatalogue)[number]['code'];
@@ -71,4 +74,8 @@ export const menuCatalogue: MenuDef[] = [
   { key: '/archive/stats', name: '归档统计', permission: 'archive:stats:view', parentKey: '/archive' },
   { key: '/archive/rules', name: '归档配置', permission: 'archive:record:view', parentKey: '/archive' },
   { key: '/archive/logs', name: '归档日志', permission: 'archive:record:view', parentKey: '/archive' },
+  { key: '/hukou', name: '户政管理', icon: 'TeamOutlined' },
+  { key: '/hukou/persons', name: '人口信息', permission: 'hukou:person:view', parentKey: '/hukou' },
+  { key: '/hukou/stats', name: '人口统计', permission: 'hukou:stats:view', parentKey: '/hukou' },
+  { key: '/hukou/segments', name: '号段管理', permission: 'hukou:segment:manage', parentKey: '/hukou' },
 ];

@@ -23,6 +23,7 @@ const vars = {
   JOBS_ENABLED: { schema: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'), description: '本实例是否运行后台任务（定时器、重试）；多实例时可全部开启' },
   UPLOAD_MAX_BYTES: { schema: z.coerce.number().int().min(1024).default(50 * 1024 * 1024), description: '单个上传文件大小上限(字节)' },
   CASE_NO_PATTERN: { schema: z.string().default('{region}{yyyy}{MM}{dd}{seq:6}').refine((p) => checkNumberPattern(p, ['region']).length === 0, { message: '办件编号规则须含一个 {seq:N}（N 为 3–12），可用 {region} {yyyy} {yy} {MM} {dd}' }), description: '办件编号规则：{region} 受理单位行政区划代码、{yyyy}{MM}{dd} 申报日期、{seq:N} N 位日流水号' },
+  HUKOU_DEMO_PERSONS: { schema: z.coerce.number().int().min(0).max(200_000).default(3000), description: '演示数据：生成的人口数（户籍人口库，0 表示不生成）' },
   ARCHIVE_FONDS_CODE: { schema: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '全宗号为1–8位大写字母或数字').default('J032'), description: '电子档案全宗号（档号第一段，由档案部门分配）' },
   ARCHIVE_CODE_PATTERN: {
     schema: z.string().default('{fonds}-{category}·{type}-{year}-{retention}-{seq:4}')

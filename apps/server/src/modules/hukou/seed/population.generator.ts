@@ -18,7 +18,11 @@ import { allocateIdNumber, evenSegments, idNumberPrefix, jiangsuCountyCodes, typ
  */
 
 /** A 派出所 of the org tree: key (the org code), name and the county-level GB/T 2260 code it serves. */
-export type PoliceStation = { key: string; name: string; regionCode: string };
+export type PoliceStation = {
+  key: string; name: string; regionCode: string;
+  /** How many households it gets relative to the others (default 1): a demo may put more where it is shown. */
+  weight?: number;
+};
 
 /** 住址 split into what a standard address will need later. */
 export type AddressParts = {
@@ -282,6 +286,7 @@ export function generatePopulation(opts: GeneratePopulationOptions = {}): DemoPo
     return r.pick(sex === '1' ? cohort.male : cohort.female);
   };
   const otherCounty = () => r.pick(counties);
+  const pickStation = () => weighted(stations.map((s) => [s, s.weight ?? 1] as const));
 
   /** Allocates through the 号段 rules: a random station of the birth county registers the birth. */
   const assignIdNumber = (addressCode: string, birthDate: string, sex: IdSex) => {
@@ -631,25 +636,25 @@ export function generatePopulation(opts: GeneratePopulationOptions = {}): DemoPo
   for (let i = 0; i < 2; i++) {
     const n = take(r.int(4, 10));
     if (n < 2) break;
-    const station = r.pick(stations);
+    const station = pickStation();
     const unit = companyName(station.regionCode);
     collective('unit', 'unit_collective', `${unit}集体户`, station, roadNumber(station.regionCode), n, { minAge: 22, maxAge: 45, married: 0.3, employer: unit });
   }
   const talents = take(r.int(5, 12));
   if (talents >= 2) {
-    const station = r.pick(stations);
+    const station = pickStation();
     collective('talent', 'talent_collective', `${cityOfCounty.get(station.regionCode)!.city.name}人才服务中心集体户`, station, roadNumber(station.regionCode), talents,
       { minAge: 22, maxAge: 35, married: 0.2 });
   }
   const residents = take(r.int(3, 6));
   if (residents >= 2) {
-    const station = r.pick(stations);
+    const station = pickStation();
     const community = `${r.pick(communityWords)}社区`;
     collective('community', 'community_collective', `${community}居民委员会集体户`, station, `${roadNumber(station.regionCode)}${community}居委会`, residents,
       { minAge: 18, maxAge: 80, married: 0.4 });
   }
 
-  while (persons.length < total) family(r.pick(stations), total - persons.length);
+  while (persons.length < total) family(pickStation(), total - persons.length);
 
   return { asOf, stations, segments, households, persons };
 }

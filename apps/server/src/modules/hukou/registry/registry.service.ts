@@ -1,0 +1,101 @@
+import type { HouseholdType, HouseholdView, HukouChangeView, PersonListQuery, PersonStatus, PersonSummary, PersonView, PopulationStats } from '@jsga/contracts';
+import { chinaDate, commonErrors, maskIdNo, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
+import type { IdentityApi } from '../../../centres/identity';
+import { hukouErrors } from '../hukou.errors';
+import { registryRepo, type ChangeRow, type HouseholdRow, type PersonRow } from './registry.repo';
+
+export type RegistryServiceDeps = { db: Db; audit: Audit; identity: Pick<IdentityApi, 'findOrg'>; now?: () => Date };
+
+export const changeView = (c: ChangeRow): HukouChangeView => ({
+  id: c.id, kind: c.kind, summary: c.summary, before: c.before, after: c.after, caseNo: c.caseNo, matterCode: c.matterCode,
+  occurredAt: c.occurredAt.toISOString(), personId: c.personId, householdId: c.householdId,
+});
+
+/** 人口信息查询: persons and households in the caller's scope; a person's full record is audited on every opening. */
+export const createRegistryService = (deps: RegistryServiceDeps) => {
+  const now = deps.now ?? (() => new Date());
+  const scopeOf = (ctx: RequestCtx) => {
+    if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
+    return ctx.user.scope;
+  };
+  /** Station names, looked up once per request. */
+  const stationNames = (q: Queryable) => {
+    const cache = new Map<string, Promise<string | null>>();
+    return (id: string) => {
+      if (!cache.has(id)) cache.set(id, deps.identity.findOrg(q, id).then((o) => o?.name ?? null));
+      return cache.get(id)!;
+    };
+  };
+  const summaryOf = async (r: { person: PersonRow; householdNo: string }, name: (id: string) => Promise<string | null>): Promise<PersonSummary> => ({
+    id: r.person.id, idNoMasked: maskIdNo(r.person.idNo) ?? '', name: r.person.name, sex: r.person.sex, birthDate: r.person.birthDate, ethnicity: r.person.ethnicity,
+    householdId: r.person.householdId, householdNo: r.householdNo, relationToHead: r.person.relationToHead, address: r.person.address,
+    stationOrgId: r.person.stationOrgId, stationName: await name(r.person.stationOrgId), status: r.person.status as PersonStatus,
+  });
+  const summaries = async (q: Queryable, rows: Array<{ person: PersonRow; householdNo: string }>) => {
+    const name = stationNames(q);
+    const out: PersonSummary[] = [];
+    for (const r of rows) out.push(await summaryOf(r, name));
+    return out;
+  };
+
+  async function householdView(q: Queryable, h: HouseholdRow): Promise<HouseholdView> {
+    const members = await summaries(q, await registryRepo.members(q, h.id));
+    const head = members.find((m) => m.id === h.headPersonId);
+    return {
+      id: h.id, householdNo: h.householdNo, type: h.type as HouseholdType, name: h.name, headName: head?.name ?? null, address: h.address, regionCode: h.regionCode,
+      stationOrgId: h.stationOrgId, stationName: await stationNames(q)(h.stationOrgId), establishedOn: h.establishedOn, status: h.status as 'active' | 'closed',
+      members, changes: (await registryRepo.changesOfHousehold(q, h.id)).map(changeView),
+    };
+  }
+
+  return {
+    async listPersons(ctx: RequestCtx, query: PersonListQuery) {
+      const { rows, total } = await registryRepo.listPersons(deps.db, scopeOf(ctx), query);
+      return { items: await summaries(deps.db, rows), total };
+    },
+
+    /** 常住人口登记表 of one person with the change trajectory; the opening is audited (it shows the full ID number). */
+    getPerson: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx): Promise<PersonView> => {
+      const row = await registryRepo.person(tx, id, scopeOf(ctx));
+      if (!row) throw hukouErrors.PERSON_NOT_FOUND({ id });
+      const p = row.person;
+      const changes = (await registryRepo.changesOfPerson(tx, p.id)).map(changeView);
+      await deps.audit.recordFor(tx, ctx, { action: 'hukou.person.view', targetType: 'hukou_person', targetIds: [p.id] });
+      const [summary] = await summaries(tx, [row]);
+      return {
+        ...summary, idNo: p.idNo, formerName: p.formerName, birthPlaceCode: p.birthPlaceCode, nativePlaceCode: p.nativePlaceCode, religion: p.religion, education: p.education,
+        maritalStatus: p.maritalStatus, militaryService: p.militaryService, heightCm: p.heightCm, bloodType: p.bloodType, occupation: p.occupation, employer: p.employer,
+        fatherIdNoMasked: maskIdNo(p.fatherIdNo), motherIdNoMasked: maskIdNo(p.motherIdNo), registeredOn: p.registeredOn, previousRegionCode: p.previousRegionCode,
+        regionCode: p.regionCode, statusReason: p.statusReason, changes,
+      };
+    }),
+
+    async getHousehold(ctx: RequestCtx, id: string) {
+      const h = await registryRepo.household(deps.db, id, scopeOf(ctx));
+      if (!h) throw hukouErrors.HOUSEHOLD_NOT_FOUND({ id });
+      return householdView(deps.db, h);
+    },
+
+    /** 人口统计: registered persons by sex, age band and ethnicity; registry changes per month for a year. */
+    async stats(ctx: RequestCtx): Promise<PopulationStats> {
+      const at = now();
+      const since = new Date(at.getTime() - 365 * 86_400_000);
+      const s = await registryRepo.stats(deps.db, scopeOf(ctx), chinaDate(at), since);
+      const n = (rows: Array<{ key: string; count: number }>) => rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
+      return {
+        total: Number(s.total), households: Number(s.households), bySex: n(s.bySex), byAgeBand: n(s.byAgeBand).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
+        byEthnicity: n(s.byEthnicity), monthlyChanges: s.monthly.map((m) => ({ month: m.month, kind: m.kind, count: Number(m.count) })),
+      };
+    },
+
+    /** 重号: ID numbers held by more than one registered person, with the persons. */
+    async duplicates(ctx: RequestCtx) {
+      const ids = await registryRepo.duplicateIdNos(deps.db, scopeOf(ctx), 100);
+      const rows = await registryRepo.personsByIdNos(deps.db, ids);
+      const items = [];
+      for (const idNo of ids) items.push({ idNoMasked: maskIdNo(idNo) ?? '', persons: await summaries(deps.db, rows.filter((r) => r.person.idNo === idNo)) });
+      return { items };
+    },
+  };
+};
+export type RegistryService = ReturnType<typeof createRegistryService>;
