@@ -127,6 +127,8 @@ export const MatterBindings = z.object({
   processKey: ConfigKey.nullable().default(null),
   printTemplateKeys: z.array(ConfigKey).max(20).default([]),
   archiveRuleKey: ConfigKey.nullable().default(null),
+  /** What an approved case does to a domain registry when it concludes (e.g. hukou's birth_registration); null for none. */
+  registryEffect: ConfigKey.nullable().default(null).describe('办结生效：准予办结后写入业务库的作用，如 birth_registration（出生登记）'),
   appointment: AppointmentSettings.default(AppointmentSettings.parse({})),
   fee: FeeSettings.default(FeeSettings.parse({})),
 });

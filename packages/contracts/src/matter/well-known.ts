@@ -11,5 +11,7 @@ export const wellKnownMatterCodes = {
   idCardApplication: 'JS-Z029',
   /** 驾驶证补证、换证: a 交管 matter handled on 苏证通/苏服办 and at the window */
   drivingLicenceRenewal: 'JS-J007',
+  /** 婚生婴儿出生登记申报: registers the child in the registry and gives the ID number (hukou birth_registration) */
+  birthRegistration: 'JS-Z043',
 } as const;
 export type WellKnownMatter = keyof typeof wellKnownMatterCodes;

@@ -1,5 +1,8 @@
 import { defineModule } from '@jsga/kernel';
+import type { CaseApi } from '../../centres/case';
 import type { IdentityApi } from '../../centres/identity';
+import type { MatterApi } from '../../centres/matter';
+import { createRegistryEffects } from './business/registry-effects';
 import { registryRoutes } from './registry/registry.routes';
 import { createRegistryService } from './registry/registry.service';
 import { seedHukouDemo } from './seed/hukou.demo';
@@ -11,13 +14,15 @@ import { createIdSegmentService } from './segment/id-segment.service';
  */
 export const hukouModule = defineModule({
   code: 'hukou',
-  dependsOn: ['identity'],
+  dependsOn: ['identity', 'case', 'matter'],
   setup: ({ db, audit, config, deps }) => {
     const identity = deps.identity as IdentityApi;
     const registry = createRegistryService({ db, audit, identity });
     const segments = createIdSegmentService({ db, audit, identity });
+    const effects = createRegistryEffects({ audit, cases: deps.case as CaseApi, matter: deps.matter as MatterApi, segments });
     return {
       routes: [{ prefix: '/api/admin/hukou', plugin: registryRoutes(registry, segments) }],
+      subscribers: [{ name: 'hukou.registry-effect', topic: 'case.application.concluded', handle: async (tx, e) => { await effects.onCaseConcluded(tx, String(e.payload.caseId)); } }],
       seedDemo: () => seedHukouDemo({ db, identity, persons: config.HUKOU_DEMO_PERSONS }),
     };
   },

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { checkDefinition, type FormDefinition } from '@jsga/form-engine';
 import type { Db } from '@jsga/kernel';
 import { formDefinitionRepo } from '../definition/form-definition.repo';
+import { birthRegistrationForm } from './birth-registration.form';
 import { drivingLicenceRenewalForm } from './driving-licence-renewal.form';
 import { hukouMigrationForm } from './hukou-migration.form';
 import { idCardApplicationForm } from './idcard-application.form';
 import { idCardOnlineForm } from './idcard-online.form';
 
 /** The forms the featured matters bind (bindings.formKeys in the matter centre's featured-*.ts). */
-export const featuredForms: readonly FormDefinition[] = [hukouMigrationForm, idCardApplicationForm, idCardOnlineForm, drivingLicenceRenewalForm];
+export const featuredForms: readonly FormDefinition[] = [hukouMigrationForm, idCardApplicationForm, idCardOnlineForm, drivingLicenceRenewalForm, birthRegistrationForm];
 
 /**
  * Publishes each featured form as version 1 when its key has no row yet. Runs on every start: a key

@@ -84,7 +84,21 @@ const direct = { nodes: [], flows: [], last: 'accept', cols: 0 };
 const idCardAccess = editOnly('contactPhone', ...mail, 'lossPlace', 'lossCircumstance');
 const licenceAccess = editOnly('contactPhone', 'contactAddress', 'healthCheckHospital', ...mail);
 
+/** 出生登记 at the station (全省通办 即审即办): 受理, then 审核登记 by the station; not approved ends it. */
+const birthProcess: FeaturedProcess = {
+  key: 'hukou_birth', name: '出生登记流程', formKeys: ['birth_registration'],
+  documentation: '派出所受理并当场审核登记，准予登记的办结时落户并分配公民身份号码；不予登记的说明理由。',
+  nodes: [
+    start, accept(editOnly('contactPhone', 'childName', 'lateReason')),
+    station('register', '审核登记', 2, 1),
+    xor('register_result', '审核结果', 3), end('rejected', '不予登记', 3, 1),
+    end('end', '办结', 4),
+  ],
+  flows: [...line('start', 'accept', 'register', 'register_result'), ...rejectEnds('register_result', 'rejected', 'end')],
+};
+
 export const featuredProcesses: readonly FeaturedProcess[] = [
+  birthProcess,
   hukouProcess('hukou_migration', '户口迁移审批流程',
     '派出所受理，县（市、区）公安机关审核、审批；跨省迁入的由迁入地公安机关网上核验迁出地户籍信息（“一站式”迁移）。',
     editOnly('contactPhone', 'fromAddress', 'toAddress', 'householderName', 'relationToHouseholder', 'remark')),

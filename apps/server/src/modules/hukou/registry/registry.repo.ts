@@ -72,6 +72,17 @@ export const registryRepo = {
   insertSegments: (q: Queryable, rows: Array<typeof hukouIdSegment.$inferInsert>) => (rows.length ? q.insert(hukouIdSegment).values(rows) : Promise.resolve()),
   insertAllocations: (q: Queryable, rows: Array<typeof hukouIdAllocation.$inferInsert>) =>
     (rows.length ? q.insert(hukouIdAllocation).values(rows).onConflictDoNothing() : Promise.resolve()),
+  async householdByNo(q: Queryable, householdNo: string) {
+    const [row] = await q.select().from(hukouHousehold).where(eq(hukouHousehold.householdNo, householdNo));
+    return row ?? null;
+  },
+  registeredByIdNos: (q: Queryable, idNos: string[]) =>
+    (idNos.length ? q.select().from(hukouPerson).where(and(inArray(hukouPerson.idNo, idNos), eq(hukouPerson.status, 'registered'))) : Promise.resolve([])),
+  /** The registry change a case made, if any (effects apply once). */
+  async changeOfCase(q: Queryable, caseId: string) {
+    const [row] = await q.select({ id: hukouChange.id }).from(hukouChange).where(eq(hukouChange.caseId, caseId)).limit(1);
+    return row ?? null;
+  },
   async householdCount(q: Queryable) {
     const [{ n }] = await q.select({ n: count() }).from(hukouHousehold);
     return n;

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseView } from '@jsga/contracts';
+import { chinaDate, maskIdNo, type Audit, type Queryable } from '@jsga/kernel';
+import type { CaseApi } from '../../../centres/case';
+import type { MatterApi } from '../../../centres/matter';
+import type { IdSegmentService } from '../segment/id-segment.service';
+import { registryRepo } from '../registry/registry.repo';
+import { readBirthDeclaration } from './birth-registration.rules';
+
+export type RegistryEffectDeps = {
+  audit: Audit;
+  cases: Pick<CaseApi, 'findCase'>;
+  matter: Pick<MatterApi, 'getVersion'>;
+  segments: Pick<IdSegmentService, 'allocate'>;
+  now?: () => Date;
+};
+
+const SYSTEM = { username: 'system:hukou' } as const;
+
+/**
+ * 办结生效: an approved case of a matter whose binding names a registry effect changes the registry,
+ * once (a second delivery of the event finds the change and does nothing). A case that cannot take
+ * effect (the 户 is gone, no parent in it) is recorded as a failed audit entry for the station to
+ * handle; retrying would not help, so it does not throw.
+ */
+export const createRegistryEffects = (deps: RegistryEffectDeps) => {
+  const now = deps.now ?? (() => new Date());
+
+  async function refuse(q: Queryable, c: CaseView, effect: string, reason: string) {
+    await deps.audit.record(q, { ...SYSTEM, orgId: c.orgId }, { action: `hukou.effect.${effect}`, targetType: 'case', targetIds: [c.id], result: 'failure', detail: { caseNo: c.caseNo, reason } });
+    return { applied: false as const, reason };
+  }
+
+  /** 出生登记: the child joins the household as a new person with a number from the station's 号段. */
+  async function birth(q: Queryable, c: CaseView) {
+    const at = now();
+    const today = chinaDate(at);
+    const read = readBirthDeclaration(c.formData, today);
+    if (!read.ok) return refuse(q, c, 'birth_registration', read.reason);
+    const d = read.value;
+    const household = await registryRepo.householdByNo(q, d.householdNo);
+    if (!household || household.status !== 'active') return refuse(q, c, 'birth_registration', `落户户号 ${d.householdNo} 不存在或已注销`);
+    const parents = await registryRepo.registeredByIdNos(q, [d.fatherIdNo, d.motherIdNo].filter(Boolean));
+    const inHousehold = parents.filter((p) => p.householdId === household.id);
+    if (!inHousehold.length) return refuse(q, c, 'birth_registration', '父母均不在落户户内，婚生婴儿应随父或随母落户');
+    const father = parents.find((p) => p.idNo === d.fatherIdNo);
+    const personId = randomUUID();
+    const idNo = await deps.segments.allocate(q, { stationOrgId: household.stationOrgId, addressCode: household.regionCode, birthDate: d.birthDate, sex: d.sex, personId });
+    await registryRepo.insertPersons(q, [{
+      id: personId, idNo, name: d.childName, formerName: null, sex: d.sex, ethnicity: d.ethnicity, birthDate: d.birthDate, birthPlaceCode: d.birthPlaceCode,
+      // 籍贯 follows the father's (or the parent in the household when the father is not registered here)
+      nativePlaceCode: (father ?? inHousehold[0]).nativePlaceCode, religion: 'none', education: null, maritalStatus: '10', militaryService: '0', heightCm: null,
+      bloodType: 'unknown', occupation: null, employer: null, address: household.address, householdId: household.id, relationToHead: d.relationToHead,
+      fatherIdNo: d.fatherIdNo || null, motherIdNo: d.motherIdNo || null, registeredOn: today, previousRegionCode: null, regionCode: household.regionCode,
+      stationOrgId: household.stationOrgId, status: 'registered', statusReason: null, createdAt: at, updatedAt: at,
+    }]);
+    await registryRepo.insertChanges(q, [{
+      id: randomUUID(), personId, householdId: household.id, kind: 'birth',
+      summary: `${d.late ? '往年出生登记' : '出生登记'}：${d.childName}，公民身份号码 ${maskIdNo(idNo)}`,
+      after: { name: d.childName, idNo, birthDate: d.birthDate, householdNo: household.householdNo }, caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode,
+      orgId: household.stationOrgId, occurredAt: at,
+    }]);
+    await deps.audit.record(q, { ...SYSTEM, orgId: household.stationOrgId }, {
+      action: 'hukou.effect.birth_registration', targetType: 'hukou_person', targetIds: [personId, c.id], detail: { caseNo: c.caseNo, householdNo: household.householdNo, late: d.late },
+    });
+    return { applied: true as const, personId, idNo };
+  }
+
+  const effects: Record<string, (q: Queryable, c: CaseView) => Promise<{ applied: boolean }>> = { birth_registration: birth };
+
+  return {
+    effectKeys: Object.keys(effects),
+    /** `case.application.concluded`: applies the matter's registry effect to an approved case, once. */
+    async onCaseConcluded(q: Queryable, caseId: string) {
+      const c = await deps.cases.findCase(q, caseId);
+      if (!c || c.status !== 'concluded' || c.result !== 'approved') return null;
+      const version = await deps.matter.getVersion(c.matterVersionId, q);
+      const effect = version.config.bindings.registryEffect;
+      if (!effect || !effects[effect]) return null;
+      if (await registryRepo.changeOfCase(q, c.id)) return null;
+      return effects[effect](q, c);
+    },
+  };
+};
