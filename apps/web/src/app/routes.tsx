@@ -35,6 +35,9 @@ export const pageRoutes: PageRoute[] = [
   { path: '/archive/rules', permission: 'archive:record:view', component: page(() => import('../modules/archive/ArchiveRulesPage'), 'ArchiveRulesPage') },
   { path: '/archive/logs', permission: 'archive:record:view', component: page(() => import('../modules/archive/ArchiveLogPage'), 'ArchiveLogPage') },
   { path: '/archive/stats', permission: 'archive:stats:view', component: page(() => import('../modules/archive/ArchiveStatsPage'), 'ArchiveStatsPage') },
+  { path: '/hukou/persons', permission: 'hukou:person:view', component: page(() => import('../modules/hukou/PersonListPage'), 'PersonListPage') },
+  { path: '/hukou/stats', permission: 'hukou:stats:view', component: page(() => import('../modules/hukou/PopulationStatsPage'), 'PopulationStatsPage') },
+  { path: '/hukou/segments', permission: 'hukou:segment:manage', component: page(() => import('../modules/hukou/IdSegmentPage'), 'IdSegmentPage') },
   { path: '/messages', permission: 'workbench:home:view', component: page(() => import('../modules/message/InboxPage'), 'InboxPage') },
   { path: '/security/audit', permission: 'audit:log:view', component: page(() => import('../modules/audit/AuditLogPage'), 'AuditLogPage') },
 ];

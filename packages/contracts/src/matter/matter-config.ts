@@ -73,6 +73,8 @@ export const SituationEffects = z.object({
   removeSections: z.array(ConfigKey).max(50).default([]),
   eligibilityRule: Text(2000).nullable().default(null).describe('资格规则表达式（表单表达式语言），原样保存'),
   eligibilityMessage: Text(200).nullable().default(null).describe('不符合资格规则时的提示'),
+  moreEligibility: z.array(z.object({ rule: Text(2000), message: Text(200) })).max(10).default([])
+    .describe('更多资格规则：逐条校验，不符合时给出各自的提示（可读取 facts.hukou 等业务库事实）'),
   processKey: ConfigKey.nullable().default(null).describe('选中后改走的流程'),
 });
 export type SituationEffects = z.infer<typeof SituationEffects>;

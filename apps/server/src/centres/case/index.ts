@@ -17,9 +17,9 @@ export type CaseApi = Pick<CaseService, 'create' | 'act' | 'addLink' | 'findCase
 export const caseModule = defineModule<CaseApi>({
   code: 'case',
   dependsOn: ['identity', 'matter', 'form', 'workflow', 'message', 'files', 'elicense', 'print'],
-  setup: ({ db, audit, events, config, deps }) => {
+  setup: ({ db, audit, events, config, deps, facts }) => {
     const service = createCaseService({
-      db, audit, events,
+      db, audit, events, facts,
       identity: deps.identity as IdentityApi, matter: deps.matter as MatterApi, form: deps.form as FormApi,
       workflow: deps.workflow as WorkflowApi, message: deps.message as MessageApi, files: deps.files as FilesApi, elicense: deps.elicense as ElicenseApi, print: deps.print as PrintApi,
       numberPattern: config.CASE_NO_PATTERN, warnDays: config.SLA_WARN_DAYS,

@@ -1,5 +1,6 @@
 import { defineModule } from '@jsga/kernel';
 import type { CaseApi } from '../../centres/case';
+import { DEMO_CHILD, DEMO_CITIZEN, DEMO_SPOUSE } from '../../centres/elicense';
 import type { IdentityApi } from '../../centres/identity';
 import type { MatterApi } from '../../centres/matter';
 import { createRegistryEffects } from './business/registry-effects';
@@ -12,6 +13,8 @@ import { createIdSegmentService } from './segment/id-segment.service';
  * 户政: the population registry (persons, households, change trajectory), 公民身份号码 号段 and
  * allocation. Registry changes come from concluded hukou businesses, never from bare edits.
  */
+export { DEMO_REGISTRY } from './testing/demo-registry.fixture';
+
 export const hukouModule = defineModule({
   code: 'hukou',
   dependsOn: ['identity', 'case', 'matter'],
@@ -23,7 +26,8 @@ export const hukouModule = defineModule({
     return {
       routes: [{ prefix: '/api/admin/hukou', plugin: registryRoutes(registry, segments) }],
       subscribers: [{ name: 'hukou.registry-effect', topic: 'case.application.concluded', handle: async (tx, e) => { await effects.onCaseConcluded(tx, String(e.payload.caseId)); } }],
-      seedDemo: () => seedHukouDemo({ db, identity, persons: config.HUKOU_DEMO_PERSONS }),
+      seedDemo: () => seedHukouDemo({ db, identity, persons: config.HUKOU_DEMO_PERSONS, citizen: { head: DEMO_CITIZEN, spouse: DEMO_SPOUSE, child: DEMO_CHILD } }),
+      factProviders: [{ namespace: 'hukou', provide: (q, subject) => registry.factsOf(q, subject) }],
     };
   },
 });

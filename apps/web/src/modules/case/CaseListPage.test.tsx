@@ -22,7 +22,7 @@ const matter: PublicMatterSummary = {
   applicantTypes: ['natural_person'], channels: ['window'], zones: [], isOnline: false, isOffline: true, feeFen: 0, statutoryLimitDays: null, promisedLimitDays: 1,
   visits: 1, versionNo: 1,
 };
-const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null };
+const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null };
 const guide: PublicMatterGuide = {
   ...matter, versionId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbb1', publishedAt: '2026-01-01T00:00:00+08:00', legalBasis: '', conditions: '', feeNote: '', needsApproval: false,
   materials: [],

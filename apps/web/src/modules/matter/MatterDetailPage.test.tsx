@@ -19,10 +19,10 @@ const config: MatterConfig = {
   feeFen: 0, feeNote: '', statutoryLimitDays: 20, promisedLimitDays: 10, visits: 1, toleranceLimitDays: 30,
   materials: [{ code: 'M01', name: '居民户口簿', source: 'elicense', elicenseType: 'HKB', required: true, allowTolerance: false, form: 'original', count: 1, situational: false, templateFileId: null, sampleFileId: null, note: '' }],
   situations: [{ key: 'reason', text: '迁移原因', type: 'single', help: '', options: [
-    { key: 'college', label: '大中专院校录取', effects: { addMaterials: ['M01'], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null }, children: [] },
+    { key: 'college', label: '大中专院校录取', effects: { addMaterials: ['M01'], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null }, children: [] },
   ] }],
   guide: { flow: [], place: '', hours: '', phone: '', faq: [], notes: '' },
-  bindings: { formKeys: [], sections: [], processKey: null, printTemplateKeys: [], archiveRuleKey: null, appointment: { enabled: false, slotMinutes: 30, daysAhead: 7 }, fee: { collectAt: 'none', payChannels: [], items: [] } },
+  bindings: { formKeys: [], sections: [], processKey: null, printTemplateKeys: [], archiveRuleKey: null, registryEffect: null, appointment: { enabled: false, slotMinutes: 30, daysAhead: 7 }, fee: { collectAt: 'none', payChannels: [], items: [] } },
 };
 
 const header = (id: string, versionNo: number, over: Partial<MatterVersionHeader>): MatterVersionHeader => ({
@@ -277,7 +277,7 @@ describe('MatterDetailPage', () => {
     expect(saved.situations[0].options.map((o) => o.key)).toEqual(['college', 'graduate']);
     expect(saved.situations[0].options[1]).toEqual({
       key: 'graduate', label: '毕业生迁出', children: [],
-      effects: { addMaterials: ['M02'], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null },
+      effects: { addMaterials: ['M02'], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null },
     });
   }, SLOW);
 

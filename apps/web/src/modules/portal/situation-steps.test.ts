@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SituationQuestion } from '@jsga/contracts';
 import { answer, describeAnswers, openAnswers, openQuestions } from './situation-steps';
 
-const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null };
+const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null };
 const opt = (key: string, label: string, children: SituationQuestion[] = []) => ({ key, label, effects, children });
 const tree: SituationQuestion[] = [
   { key: 'reason', text: '迁移原因', type: 'single', help: '', options: [

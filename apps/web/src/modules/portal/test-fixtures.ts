@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { MatterChecklist, MatterMaterial, PublicMatterGuide, PublicMatterSummary, SituationQuestion } from '@jsga/contracts';
 import { jsonResponse } from '../../test-utils';
 
-export const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null };
+export const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null };
 
 export const summary = (over: Partial<PublicMatterSummary> = {}): PublicMatterSummary => ({
   code: 'JS-Z001', name: '户口迁移审批', policeType: 'zhian', category: '治安服务事项', matterType: 'licensing', handlingModes: ['promised'],

@@ -1,4 +1,4 @@
-import type { Audit, Db, EventBus } from '@jsga/kernel';
+import type { Audit, Db, EventBus, Facts } from '@jsga/kernel';
 import type { ElicenseApi } from '../../elicense';
 import type { FilesApi } from '../../files';
 import type { FormApi } from '../../form';
@@ -22,6 +22,8 @@ export type CaseServiceDeps = {
   /** Renders the result document (准予 / 不予许可决定书) of a concluded case; absent in narrow unit setups. */
   print?: Pick<PrintApi, 'render'>;
   identity: Pick<IdentityApi, 'findOrg'>;
+  /** Other modules' facts about the applicant, for eligibility rules naming `facts.<module>.<fact>`. */
+  facts?: Facts;
   /** 办件编号规则, e.g. `{region}{yyyy}{MM}{dd}{seq:6}`. */
   numberPattern: string;
   /** Working days before the deadline that the warning starts. */

@@ -359,9 +359,12 @@ export const createCaseService = (deps: CaseServiceDeps) => {
       if (idProblem) throw caseErrors.APPLICANT_ID_INVALID({ field: 'applicantIdNo', problem: idProblem }, body.applicantType === 'natural_person' ? '公民身份号码无效' : '统一社会信用代码无效');
 
       const checklist = await deps.matter.deriveChecklist(version.id, body.situationAnswers, tx);
+      // facts other modules hold about the applicant (the registry's `facts.hukou.householdType`), only when a rule reads them
+      const facts = deps.facts && checklist.eligibilityRules.some((r) => r.expression.includes('facts.'))
+        ? await deps.facts.collect(tx, { type: body.applicantType, idNo }) : {};
       for (const rule of checklist.eligibilityRules) {
         // rules read form fields bare or as `form.x` (the matter editor documents `form.schoolRegionCode`)
-        const scope = { ...body.formData, form: body.formData, applicant: { idNo, name: body.applicantName, type: body.applicantType }, answers: body.situationAnswers };
+        const scope = { ...body.formData, form: body.formData, applicant: { idNo, name: body.applicantName, type: body.applicantType }, answers: body.situationAnswers, facts };
         if (!evaluateBoolean(rule.expression, scope, { today })) {
           throw caseErrors.NOT_ELIGIBLE({ questionKey: rule.questionKey, optionKey: rule.optionKey }, rule.message ?? '不符合办理条件');
         }

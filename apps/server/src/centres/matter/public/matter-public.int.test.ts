@@ -70,7 +70,11 @@ describe('personalised checklist (一单告知)', () => {
     const c = res.json();
     expect(c.materials.map((m: { code: string }) => m.code)).toEqual(['ID_CARD', 'HUKOU_BOOK', 'APPLICATION_FORM', 'PHOTO', 'ADMISSION_NOTICE']);
     expect(c).toMatchObject({ matterCode: 'JS-Z001', versionNo: 1, processKey: 'hukou_college_enrol', sections: ['applicant', 'migration', 'school'] });
-    expect(c.eligibilityRules).toEqual([expect.objectContaining({ expression: 'startsWith(form.schoolRegionCode, "32")', message: '录取院校须在江苏省内' })]);
+    // each rule told on its own, the registry's among them
+    expect(c.eligibilityRules).toEqual([
+      expect.objectContaining({ expression: 'startsWith(form.schoolRegionCode, "32")', message: '录取院校须在江苏省内' }),
+      expect.objectContaining({ expression: 'facts.hukou.inStudentCollective != true', message: '申请人户口已在学校学生集体户，不能重复办理录取迁入' }),
+    ]);
   });
 
   it('a graduate moving from another province swaps the household register for the diploma (容缺 allowed)', async () => {

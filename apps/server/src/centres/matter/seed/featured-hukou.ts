@@ -34,10 +34,12 @@ export const hukouMigration = (base: MatterConfigInput): MatterConfigInput => ({
         { key: 'college_direction', text: '您是录取新生迁入学校，还是毕业生迁出学校？', type: 'single', options: [
           { key: 'enrol', label: '录取新生，户口迁入学校集体户', effects: {
             addMaterials: ['ADMISSION_NOTICE'], processKey: 'hukou_college_enrol',
-            eligibilityRule: 'startsWith(form.schoolRegionCode, "32")', eligibilityMessage: '录取院校须在江苏省内' } },
+            eligibilityRule: 'startsWith(form.schoolRegionCode, "32")', eligibilityMessage: '录取院校须在江苏省内',
+            moreEligibility: [{ rule: 'facts.hukou.inStudentCollective != true', message: '申请人户口已在学校学生集体户，不能重复办理录取迁入' }] } },
           { key: 'graduate', label: '毕业生，户口迁出学校', effects: {
             addMaterials: ['DIPLOMA', 'EMPLOYMENT_PROOF'], removeMaterials: ['HUKOU_BOOK'], processKey: 'hukou_college_graduate',
-            eligibilityRule: 'daysBetween(form.graduationDate, today()) <= 730', eligibilityMessage: '毕业两年内可按毕业生办理户口迁移' } },
+            eligibilityRule: 'daysBetween(form.graduationDate, today()) <= 730', eligibilityMessage: '毕业两年内可按毕业生办理户口迁移',
+            moreEligibility: [{ rule: 'facts.hukou.registered != true || facts.hukou.inStudentCollective == true', message: '申请人户口不在学校学生集体户，不能按毕业生迁出办理' }] } },
         ] },
       ] },
       { key: 'spouse', label: '夫妻投靠', effects: { addMaterials: ['MARRIAGE_CERT'], addSections: ['relative'],
@@ -73,6 +75,7 @@ export const hukouMigration = (base: MatterConfigInput): MatterConfigInput => ({
     processKey: 'hukou_migration',
     printTemplateKeys: ['hukou_migration_approval_form', 'hukou_migration_admission_certificate'],
     archiveRuleKey: 'hukou_migration',
+    registryEffect: 'hukou_migration',
     appointment: { enabled: true, slotMinutes: 30, daysAhead: 7 },
     fee: { collectAt: 'none' },
   },

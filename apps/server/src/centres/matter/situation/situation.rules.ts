@@ -91,6 +91,7 @@ export function deriveChecklist(config: MatterConfig, answers: SituationAnswers)
       for (const s of e.removeSections) if (sections.includes(s)) sections.splice(sections.indexOf(s), 1);
       if (e.processKey) processKey = e.processKey;
       if (e.eligibilityRule) eligibilityRules.push({ questionKey: question.key, optionKey: o.key, expression: e.eligibilityRule, message: e.eligibilityMessage });
+      for (const more of e.moreEligibility ?? []) eligibilityRules.push({ questionKey: question.key, optionKey: o.key, expression: more.rule, message: more.message });
     }
   }
   return {

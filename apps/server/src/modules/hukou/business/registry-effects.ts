@@ -5,7 +5,9 @@ import type { CaseApi } from '../../../centres/case';
 import type { MatterApi } from '../../../centres/matter';
 import type { IdSegmentService } from '../segment/id-segment.service';
 import { registryRepo } from '../registry/registry.repo';
+import { birthDateOfId, sexOfId } from '@jsga/form-engine';
 import { readBirthDeclaration } from './birth-registration.rules';
+import { ethnicityCodeOf, migrationTarget } from './migration.rules';
 
 export type RegistryEffectDeps = {
   audit: Audit;
@@ -66,7 +68,62 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     return { applied: true as const, personId, idNo };
   }
 
-  const effects: Record<string, (q: Queryable, c: CaseView) => Promise<{ applied: boolean }>> = { birth_registration: birth };
+  /**
+   * 户口迁移: the applicant's registration moves into the household the application names (the school's
+   * 学生集体户 for an admitted student, a family by its 户主 and address); someone not yet in the
+   * registry (迁入 from another province) is registered there. Both households' trajectories record it.
+   */
+  async function migration(q: Queryable, c: CaseView) {
+    const effect = 'hukou_migration';
+    const at = now();
+    const today = chinaDate(at);
+    const form = c.formData;
+    const idNo = String(form.idNo ?? '').toUpperCase();
+    if (!idNo) return refuse(q, c, effect, '申请表缺少申请人公民身份号码');
+    const sex = sexOfId(idNo) === '男' ? '1' : '2';
+    const target = migrationTarget(form, sex);
+    if ('reason' in target) return refuse(q, c, effect, target.reason);
+    const household = target.kind === 'student_collective' ? await registryRepo.collectiveByName(q, 'student_collective', target.schoolName)
+      : target.kind === 'family' ? await registryRepo.familyByHead(q, target.headName, target.address)
+        : await registryRepo.collectiveAt(q, target.address);
+    if (!household) {
+      const named = target.kind === 'student_collective' ? `${target.schoolName}学生集体户` : target.kind === 'family' ? `户主为${target.headName}、住址为${target.address}的家庭户` : `住址为${target.address}的集体户`;
+      return refuse(q, c, effect, `迁入户不存在：${named}`);
+    }
+    const relationToHead = target.kind === 'family' ? target.relation : null;
+    const [person] = await registryRepo.registeredByIdNos(q, [idNo]);
+    const moved = { householdId: household.id, relationToHead, address: household.address, regionCode: household.regionCode, stationOrgId: household.stationOrgId, registeredOn: today, updatedAt: at };
+    const changeBase = { caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode, occurredAt: at };
+    let personId: string;
+    if (person) {
+      if (person.householdId === household.id) return refuse(q, c, effect, '申请人已在迁入户内');
+      const from = await registryRepo.household(q, person.householdId, null);
+      if (!(await registryRepo.updatePerson(q, person.id, person.revision, { ...moved, previousRegionCode: person.regionCode }))) throw new Error('hukou person changed while moving; the event is retried');
+      personId = person.id;
+      await registryRepo.insertChanges(q, [
+        { id: randomUUID(), personId, householdId: person.householdId, kind: 'move_out', summary: `迁出：${person.name} 迁往 ${household.name ?? household.address}`,
+          before: { householdNo: from?.householdNo, address: person.address }, after: { householdNo: household.householdNo }, orgId: person.stationOrgId, ...changeBase },
+        { id: randomUUID(), personId, householdId: household.id, kind: 'move_in', summary: `迁入：${person.name} 由 ${from?.address ?? person.regionCode} 迁来`,
+          before: { householdNo: from?.householdNo }, after: { householdNo: household.householdNo, address: household.address }, orgId: household.stationOrgId, ...changeBase },
+      ]);
+    } else {
+      personId = randomUUID();
+      const fromRegion = typeof form.fromRegion === 'string' ? form.fromRegion : null;
+      await registryRepo.insertPersons(q, [{
+        id: personId, idNo, name: String(form.name ?? c.applicantName), formerName: null, sex, ethnicity: ethnicityCodeOf(form.ethnicity), birthDate: birthDateOfId(idNo),
+        birthPlaceCode: idNo.slice(0, 6), nativePlaceCode: idNo.slice(0, 6), religion: 'none', education: null, maritalStatus: '90', militaryService: '9', heightCm: null,
+        bloodType: 'unknown', occupation: null, employer: null, fatherIdNo: null, motherIdNo: null, previousRegionCode: fromRegion, status: 'registered', statusReason: null, createdAt: at, ...moved,
+      }]);
+      await registryRepo.insertChanges(q, [{ id: randomUUID(), personId, householdId: household.id, kind: 'move_in', summary: `迁入：${String(form.name ?? c.applicantName)} 由 ${fromRegion ?? '外省'} 迁来（新登记）`,
+        after: { householdNo: household.householdNo, address: household.address }, orgId: household.stationOrgId, ...changeBase }]);
+    }
+    await deps.audit.record(q, { ...SYSTEM, orgId: household.stationOrgId }, {
+      action: `hukou.effect.${effect}`, targetType: 'hukou_person', targetIds: [personId, c.id], detail: { caseNo: c.caseNo, householdNo: household.householdNo, newlyRegistered: !person },
+    });
+    return { applied: true as const, personId };
+  }
+
+  const effects: Record<string, (q: Queryable, c: CaseView) => Promise<{ applied: boolean }>> = { birth_registration: birth, hukou_migration: migration };
 
   return {
     effectKeys: Object.keys(effects),

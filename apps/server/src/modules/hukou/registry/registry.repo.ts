@@ -78,6 +78,31 @@ export const registryRepo = {
   },
   registeredByIdNos: (q: Queryable, idNos: string[]) =>
     (idNos.length ? q.select().from(hukouPerson).where(and(inArray(hukouPerson.idNo, idNos), eq(hukouPerson.status, 'registered'))) : Promise.resolve([])),
+  /** An active 集体户 of a type whose name starts with the unit's (the school's 学生集体户). */
+  async collectiveByName(q: Queryable, type: string, unitName: string) {
+    const [row] = await q.select().from(hukouHousehold)
+      .where(and(eq(hukouHousehold.type, type), eq(hukouHousehold.status, 'active'), ilike(hukouHousehold.name, `${escapeLike(unitName)}%`)))
+      .orderBy(asc(hukouHousehold.householdNo)).limit(1);
+    return row ?? null;
+  },
+  /** The active 家庭户 at an address whose 户主 has the name given (what a 迁入 application names). */
+  async familyByHead(q: Queryable, headName: string, address: string) {
+    const [row] = await q.select({ household: hukouHousehold }).from(hukouHousehold)
+      .innerJoin(hukouPerson, eq(hukouPerson.id, hukouHousehold.headPersonId))
+      .where(and(eq(hukouHousehold.type, 'family'), eq(hukouHousehold.status, 'active'), eq(hukouPerson.name, headName), eq(hukouHousehold.address, address)));
+    return row?.household ?? null;
+  },
+  /** An active 集体户 (any kind) at an address. */
+  async collectiveAt(q: Queryable, address: string) {
+    const [row] = await q.select().from(hukouHousehold)
+      .where(and(sql`${hukouHousehold.type} <> 'family'`, eq(hukouHousehold.status, 'active'), eq(hukouHousehold.address, address))).limit(1);
+    return row ?? null;
+  },
+  /** Optimistic: false when someone else changed the person since it was read. */
+  async updatePerson(q: Queryable, id: string, revision: number, patch: Partial<typeof hukouPerson.$inferInsert>) {
+    const rows = await q.update(hukouPerson).set({ ...patch, revision: revision + 1 }).where(and(eq(hukouPerson.id, id), eq(hukouPerson.revision, revision))).returning({ id: hukouPerson.id });
+    return rows.length === 1;
+  },
   /** The registry change a case made, if any (effects apply once). */
   async changeOfCase(q: Queryable, caseId: string) {
     const [row] = await q.select({ id: hukouChange.id }).from(hukouChange).where(eq(hukouChange.caseId, caseId)).limit(1);

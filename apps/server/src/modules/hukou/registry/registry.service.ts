@@ -1,5 +1,5 @@
 import type { HouseholdType, HouseholdView, HukouChangeView, PersonListQuery, PersonStatus, PersonSummary, PersonView, PopulationStats } from '@jsga/contracts';
-import { chinaDate, commonErrors, maskIdNo, type Audit, type Db, type Queryable, type RequestCtx } from '@jsga/kernel';
+import { chinaDate, commonErrors, maskIdNo, type Audit, type Db, type FactSubject, type Queryable, type RequestCtx } from '@jsga/kernel';
 import type { IdentityApi } from '../../../centres/identity';
 import { hukouErrors } from '../hukou.errors';
 import { registryRepo, type ChangeRow, type HouseholdRow, type PersonRow } from './registry.repo';
@@ -85,6 +85,21 @@ export const createRegistryService = (deps: RegistryServiceDeps) => {
       return {
         total: Number(s.total), households: Number(s.households), bySex: n(s.bySex), byAgeBand: n(s.byAgeBand).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
         byEthnicity: n(s.byEthnicity), monthlyChanges: s.monthly.map((m) => ({ month: m.month, kind: m.kind, count: Number(m.count) })),
+      };
+    },
+
+    /**
+     * What eligibility rules may read as `facts.hukou`: whether the person is registered, in which kind of
+     * household and where. Companies have no registry facts.
+     */
+    async factsOf(q: Queryable, subject: FactSubject) {
+      if (subject.type !== 'natural_person') return null;
+      const [person] = await registryRepo.registeredByIdNos(q, [subject.idNo]);
+      if (!person) return { registered: false, householdType: null, householdNo: null, regionCode: null, inStudentCollective: false };
+      const h = await registryRepo.household(q, person.householdId, null);
+      return {
+        registered: true, householdType: h?.type ?? null, householdNo: h?.householdNo ?? null, regionCode: person.regionCode,
+        inStudentCollective: h?.type === 'student_collective', relationToHead: person.relationToHead,
       };
     },
 

@@ -111,7 +111,7 @@ describe('registration helpers', () => {
   });
 
   it('keeps only answers of open questions, single choice as a key', () => {
-    const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null };
+    const effects = { addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null };
     const tree: SituationQuestion[] = [{ key: 'q', text: '事由', type: 'single', help: '', options: [
       { key: 'a', label: 'A', effects, children: [{ key: 'child', text: '子问题', type: 'multiple', help: '', options: [{ key: 'x', label: 'X', effects, children: [] }] }] },
       { key: 'b', label: 'B', effects, children: [] },

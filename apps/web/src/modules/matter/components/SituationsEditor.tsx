@@ -139,6 +139,26 @@ function OptionEditor({ field, index, count, ops, abs, label, depth, ctx }: {
             <Input aria-label={`${label}资格提示`} maxLength={200} placeholder="如 录取院校须在江苏省内" />
           </Form.Item>
         </div>
+        <div style={{ width: '100%' }}>
+          <Form.List name={[field.name, 'effects', 'moreEligibility']}>
+            {(rules, { add, remove }) => (
+              <>
+                {rules.map((r, i) => (
+                  <Space key={r.key} align="start" style={{ display: 'flex' }}>
+                    <Form.Item name={[r.name, 'rule']} rules={[{ required: true, message: '请填写资格规则' }]} style={{ width: 360 }}>
+                      <Input aria-label={`${label}更多资格规则${i + 1}`} maxLength={2000} placeholder='如 facts.hukou.householdType != "student_collective"' style={{ fontFamily: 'ui-monospace, Consolas, monospace', fontSize: 12 }} />
+                    </Form.Item>
+                    <Form.Item name={[r.name, 'message']} rules={[{ required: true, message: '请填写提示' }]} style={{ width: 280 }}>
+                      <Input aria-label={`${label}更多资格提示${i + 1}`} maxLength={200} placeholder="不符合时的提示" />
+                    </Form.Item>
+                    <Button type="text" danger aria-label={`删除${label}更多资格规则${i + 1}`} onClick={() => remove(r.name)}>删除</Button>
+                  </Space>
+                ))}
+                {rules.length < 10 && <Button type="dashed" size="small" style={{ marginBottom: 12 }} onClick={() => add({ rule: '', message: '' })}>添加资格规则</Button>}
+              </>
+            )}
+          </Form.List>
+        </div>
       </div>
       <div style={{ marginInlineStart: 12, paddingInlineStart: 12, borderInlineStart: '2px solid #e6f4ff', marginBottom: 8 }}>
         <QuestionList name={[field.name, 'children']} abs={[...abs, 'children']} depth={depth + 1} parentLabel={label} ctx={ctx} />

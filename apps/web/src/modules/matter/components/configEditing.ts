@@ -37,7 +37,7 @@ export const newMaterial = (existing: readonly Partial<MatterMaterial>[]): Matte
 });
 
 export const emptyEffects = (): SituationEffects => ({
-  addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, processKey: null,
+  addMaterials: [], removeMaterials: [], addSections: [], removeSections: [], eligibilityRule: null, eligibilityMessage: null, moreEligibility: [], processKey: null,
 });
 
 /** Every question of the tree, parents first. */
