@@ -25,11 +25,11 @@ describe('readable rows of a filled form', () => {
       members: [{ name: '李晓雯', relation: '配偶' }, { name: '张小明', relation: '子' }], address: '南京市玄武区',
     }, ['base']);
     expect(rows).toEqual([
-      { label: '姓名', value: '张明远' },
-      { label: '补领原因', value: '遗失' },
-      { label: '准驾车型', value: '小型汽车、普通三轮摩托车' },
-      { label: '同意邮寄', value: '是' },
-      { label: '照片', value: '2 个文件' },
+      { label: '姓名', value: '张明远', key: 'name' },
+      { label: '补领原因', value: '遗失', key: 'reason' },
+      { label: '准驾车型', value: '小型汽车、普通三轮摩托车', key: 'kinds' },
+      { label: '同意邮寄', value: '是', key: 'agree' },
+      { label: '照片', value: '2 个文件', key: 'photos' },
       { label: '随迁人员（第 1 项） · 姓名', value: '李晓雯' },
       { label: '随迁人员（第 1 项） · 关系', value: '配偶' },
       { label: '随迁人员（第 2 项） · 姓名', value: '张小明' },

@@ -1,7 +1,8 @@
 import { selectSections } from './compose';
 import type { FieldDef, FormDefinition } from './definition';
 
-export type ReadableRow = { label: string; value: string };
+/** `key` is the field's, for top-level fields (not inside a repeating group). */
+export type ReadableRow = { label: string; value: string; key?: string };
 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -33,7 +34,7 @@ export function readableRows(def: FormDefinition, values: Record<string, unknown
         });
         continue;
       }
-      rows.push({ label: `${prefix}${f.label}`, value: readableValue(f, v) });
+      rows.push({ label: `${prefix}${f.label}`, value: readableValue(f, v), ...(prefix ? {} : { key: f.key }) });
     }
   };
   for (const s of selectSections(def, sections).sections) walk(s.fields, values, '');

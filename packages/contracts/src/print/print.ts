@@ -148,7 +148,28 @@ export const printTemplateKinds = {
       { label: '2026-03-09 15:00 办结', value: '玄武分局 李审批：同意' },
     ] }],
   },
+  business_document: {
+    name: '业务文书（事项绑定）',
+    variables: [
+      ...applicantVariables,
+      { path: 'submittedDate', label: '申请日期（YYYY-MM-DD）', sample: '2026-03-05' },
+      { path: 'concludedDate', label: '办结日期（YYYY-MM-DD）', sample: '2026-03-09' },
+      { path: 'resultName', label: '办理结果', sample: '准予' },
+      { path: 'opinion', label: '最后审批意见', sample: '同意迁入' },
+      { path: 'printedDate', label: '打印日期（YYYY-MM-DD）', sample: '2026-03-10' },
+    ],
+    lists: [
+      { path: 'formRows', label: '申请表填报内容', sample: [{ label: '迁移原因', value: '大中专院校学生' }, { label: '迁入地详细地址', value: '江苏省南京市玄武区四牌楼2号' }] },
+      { path: 'steps', label: '办理环节', sample: [{ label: '2026-03-05 10:30 受理', value: '新街口派出所 张受理：材料齐全，予以受理' }] },
+    ],
+  },
 } as const satisfies Record<string, { name: string; variables: readonly PrintVariable[]; lists: readonly PrintList[] }>;
+/**
+ * Kinds whose templates may also name the case's form fields as `{{form.<字段标识>}}` (the field's value,
+ * option labels for choices); a field the form does not have prints empty.
+ */
+export const printFormFieldKinds: readonly string[] = ['business_document'];
+export const PRINT_FORM_FIELD_PREFIX = 'form.';
 export const PrintTemplateKind = z.enum(Object.keys(printTemplateKinds) as [keyof typeof printTemplateKinds]);
 export type PrintTemplateKind = z.infer<typeof PrintTemplateKind>;
 /** Only in the footer: the page number and the page count. */

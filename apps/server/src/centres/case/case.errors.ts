@@ -28,6 +28,7 @@ export const caseErrors = defineErrors('CASE', {
   APPLICANT_TYPE_NOT_ACCEPTED: { category: 'INVALID_INPUT', message: '本事项不受理该类申请人' },
   DUPLICATE_SUBMISSION: { category: 'CONFLICT', message: '该申报编号已被使用' },
   NOT_ELIGIBLE: { category: 'INVALID_INPUT', message: '不符合办理条件' },
+  DOCUMENT_NOT_BOUND: { category: 'NOT_FOUND', message: '该事项未绑定此文书模板' },
   MATERIALS_MISSING: { category: 'INVALID_INPUT', message: '缺少必需的申请材料' },
   MATERIAL_NO_ELICENSE: { category: 'INVALID_INPUT', message: '该材料不能以电子证照替代，请上传文件' },
   ELICENSE_UNUSABLE: { category: 'INVALID_INPUT', message: '所选电子证照不能替代该材料' },

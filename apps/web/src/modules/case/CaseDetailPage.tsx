@@ -22,6 +22,7 @@ import { CaseStatusTag, daysUntil, deliveryMethodLabels, SlaTag } from './compon
 import { LicenceServiceDialog } from './components/LicenceServiceDialog';
 import { MigrateProcessDialog } from './components/MigrateProcessDialog';
 import { PrintApplicationFormButton } from './components/PrintApplicationForm';
+import { PrintDocumentsButton } from './components/PrintDocuments';
 import { ReturnStepDialog } from './components/ReturnStepDialog';
 import { SupplementRequestAlert } from './components/SupplementRequestAlert';
 import { ToleranceCard } from './components/ToleranceCard';
@@ -183,6 +184,7 @@ export function CaseDetailPage() {
               </Button>
             )}
             {canHandle && <PrintApplicationFormButton view={view} />}
+            {canHandle && <PrintDocumentsButton view={view} />}
             <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => reload()}>
               刷新
             </Button>

@@ -94,6 +94,27 @@ afterEach(() => {
   delete objectUrls.revokeObjectURL;
 });
 
+describe('打印文书', () => {
+  it('offers the documents the matter binds and shows the chosen one, fetched with the officer\'s token', async () => {
+    const fetchMock = renderPage(caseView(), (url) => {
+      if (url.pathname === `${URL_CASE}/documents`) return jsonResponse(200, { items: [{ key: 'hukou_migration_approval_form', title: '户口迁移审批表' }, { key: 'hukou_migration_admission_certificate', title: '准予迁入证明' }] });
+      if (url.pathname === `${URL_CASE}/documents/hukou_migration_admission_certificate`) return new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf' } });
+      return undefined;
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /打印文书/ }, WAIT));
+    fireEvent.click(await screen.findByText('准予迁入证明', undefined, WAIT));
+    await waitFor(() => expect(document.querySelector('iframe[title="准予迁入证明"]')).not.toBeNull(), WAIT);
+    expect(callsTo(fetchMock, `${URL_CASE}/documents/hukou_migration_admission_certificate`)).toEqual([{ method: 'GET', body: undefined, auth: `Bearer ${TOKEN}` }]);
+    expect(screen.getByRole('link', { name: '下载' }).getAttribute('download')).toBe('准予迁入证明-320102202601050000001.pdf');
+  });
+
+  it('is not shown for a matter without bound documents', async () => {
+    renderPage(caseView(), (url) => (url.pathname === `${URL_CASE}/documents` ? jsonResponse(200, { items: [] }) : undefined));
+    await screen.findByRole('button', { name: /打印申请表/ }, WAIT);
+    expect(screen.queryByRole('button', { name: /打印文书/ })).toBeNull();
+  });
+});
+
 describe('打印申请表', () => {
   it('fetches the PDF with the officer\'s token and shows it in the page to print', async () => {
     const fetchMock = renderPage(caseView(), (url) =>

@@ -60,6 +60,13 @@ export const caseApi = {
     const res = await fetchWithToken(`${BASE}/cases/${id}/application-form.pdf`, {}, '申请表生成失败');
     return res.blob();
   },
+  /** 业务文书 the case's matter binds (published print templates). */
+  documents: (id: string) => api.get<{ items: Array<{ key: string; title: string }> }>(`${BASE}/cases/${id}/documents`, undefined, SILENT),
+  /** One bound 业务文书 as a PDF (the print is audited). */
+  documentPdf: async (id: string, key: string): Promise<Blob> => {
+    const res = await fetchWithToken(`${BASE}/cases/${id}/documents/${encodeURIComponent(key)}`, {}, '文书生成失败');
+    return res.blob();
+  },
   /** 证照服务: per material an e-licence may stand for, the applicant's licences of that type in force (an audited lookup). */
   licenceCandidates: (id: string) => api.get<LicenceCandidatesView>(`${BASE}/cases/${id}/licence-candidates`, undefined, SILENT),
   /** 证照服务: the material rests on the e-licence from now on. */

@@ -30,15 +30,28 @@ const materialState = (m: { status: string; source: string; fileId: string | nul
 const holderOf = (row: CaseRow) => (row.applicantType === 'legal_person' ? { creditCode: row.applicantIdNo } : { idNo: row.applicantIdNo });
 
 export const createWindowUseCases = (deps: CaseServiceDeps, core: WindowCore) => {
+  /** The case's form as printed: label/value rows of the sections that apply (top-level rows carry their field key). */
+  async function formRowsOf(tx: Queryable, row: CaseRow) {
+    if (!row.formVersionId) return [];
+    const formVersionId = row.formVersionId;
+    const [version, checklist] = await readAll(tx, [() => deps.form.getVersion(tx, formVersionId), () => deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx)] as const);
+    return readableRows(version.definition as FormDefinition, row.formData, checklist.sections);
+  }
+
+  /** Every step of the case as 「time action」 → 「org user：opinion」. */
+  async function stepsOf(tx: Queryable, row: CaseRow) {
+    const stamp = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).replaceAll('/', '-');
+    return (await caseRepo.history(tx, row.id)).map((h) => ({
+      label: `${stamp(h.at)} ${caseActionLabels[h.action as keyof typeof caseActionLabels] ?? h.action}`,
+      value: [[h.orgName, h.userName].filter(Boolean).join(' '), h.opinion].filter(Boolean).join('：'),
+      opinion: h.opinion,
+    }));
+  }
+
   /** The 申请表 of a case on the published template: the form's readable values and the materials. */
   async function renderApplicationForm(tx: Queryable, row: CaseRow) {
     if (!deps.print) throw caseErrors.ACTION_NOT_ALLOWED({ action: 'print' });
-    let form: Array<{ label: string; value: string }> = [];
-    if (row.formVersionId) {
-      const formVersionId = row.formVersionId;
-      const [version, checklist] = await readAll(tx, [() => deps.form.getVersion(tx, formVersionId), () => deps.matter.deriveChecklist(row.matterVersionId, row.situationAnswers, tx)] as const);
-      form = readableRows(version.definition as FormDefinition, row.formData, checklist.sections);
-    }
+    const form = await formRowsOf(tx, row);
     const materials = [];
     for (const m of await caseRepo.materials(tx, row.id)) {
       const fileName = m.fileId ? (await deps.files.getMeta(tx, m.fileId))?.fileName ?? null : null;
@@ -56,11 +69,7 @@ export const createWindowUseCases = (deps: CaseServiceDeps, core: WindowCore) =>
   /** 办理过程记录: every step of the case (who, where, when, opinion) on the published template. */
   async function renderProcessRecord(tx: Queryable, row: CaseRow) {
     if (!deps.print) throw caseErrors.ACTION_NOT_ALLOWED({ action: 'print' });
-    const stamp = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).replaceAll('/', '-');
-    const steps = (await caseRepo.history(tx, row.id)).map((h) => ({
-      label: `${stamp(h.at)} ${caseActionLabels[h.action as keyof typeof caseActionLabels] ?? h.action}`,
-      value: [[h.orgName, h.userName].filter(Boolean).join(' '), h.opinion].filter(Boolean).join('：'),
-    }));
+    const steps = await stepsOf(tx, row);
     const doc = await deps.print.render(tx, 'process_record', {
       applicantName: row.applicantName, applicantIdNo: row.applicantIdNo, contactPhone: row.contactPhone ?? '', matterName: row.matterName, caseNo: row.caseNo, orgName: row.orgName ?? '',
       submittedDate: chinaDate(row.submittedAt), concludedDate: row.concludedAt ? chinaDate(row.concludedAt) : '',
@@ -83,6 +92,36 @@ export const createWindowUseCases = (deps: CaseServiceDeps, core: WindowCore) =>
       const doc = await renderApplicationForm(tx, row);
       await deps.audit.recordFor(tx, ctx, { action: 'case.application.print_form', targetType: 'case_application', targetIds: [row.id], detail: { caseNo: row.caseNo, template: `${doc.templateKey}@${doc.templateVersion}` } });
       return { bytes: doc.bytes, fileName: doc.fileName };
+    }),
+
+    /** 业务文书 the matter binds (bindings.printTemplateKeys) that are published, for the 打印文书 menu. */
+    documents: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx) => {
+      const row = await core.load(tx, ctx, id);
+      const version = await deps.matter.getVersion(row.matterVersionId, tx);
+      const items = [];
+      for (const key of version.config.bindings.printTemplateKeys) {
+        const t = deps.print ? await deps.print.getPublished(tx, key).catch(() => null) : null;
+        if (t) items.push({ key, title: t.title });
+      }
+      return { items };
+    }),
+
+    /** One bound 业务文书 of the case as a PDF: the case's facts, its form (as rows and as form.<key>) and every step; audited. */
+    documentPdf: (ctx: RequestCtx, id: string, key: string) => deps.db.transaction(async (tx) => {
+      if (!deps.print) throw caseErrors.ACTION_NOT_ALLOWED({ action: 'print' });
+      const row = await core.load(tx, ctx, id);
+      const version = await deps.matter.getVersion(row.matterVersionId, tx);
+      if (!version.config.bindings.printTemplateKeys.includes(key)) throw caseErrors.DOCUMENT_NOT_BOUND({ key });
+      const formRows = await formRowsOf(tx, row);
+      const steps = await stepsOf(tx, row);
+      const doc = await deps.print.render(tx, key, {
+        applicantName: row.applicantName, applicantIdNo: row.applicantIdNo, contactPhone: row.contactPhone ?? '', matterName: row.matterName, caseNo: row.caseNo,
+        orgName: row.orgName ?? '', submittedDate: chinaDate(row.submittedAt), concludedDate: row.concludedAt ? chinaDate(row.concludedAt) : '',
+        resultName: row.result === 'approved' ? '准予' : row.result === 'disapproved' ? '不予' : '', opinion: steps.findLast((x) => x.opinion)?.opinion ?? '',
+        printedDate: chinaDate(core.now()), formRows, steps, form: Object.fromEntries(formRows.filter((r) => r.key).map((r) => [r.key, r.value])),
+      });
+      await deps.audit.recordFor(tx, ctx, { action: 'case.application.print_document', targetType: 'case_application', targetIds: [row.id], detail: { caseNo: row.caseNo, template: `${doc.templateKey}@${doc.templateVersion}` } });
+      return { bytes: doc.bytes, fileName: `${(await deps.print.getPublished(tx, key)).title}-${row.caseNo}.pdf` };
     }),
 
     /** 证照服务: for each material an e-licence may stand for, the applicant's licences of that type in force today. Audited lookup. */

@@ -56,6 +56,14 @@ export const caseAdminRoutes = (service: CaseService): FastifyPluginAsyncZod => 
     config: { access: { permission: 'case:case:handle' } },
     schema: { tags, summary: '打印申请表（按已发布的申请表模板；含完整证件号码，留审计）', params: IdParams, produces: ['application/pdf'] },
   }, async (req, reply) => pdf(reply, await service.applicationFormPdf(req.ctx, req.params.id)));
+  app.get('/cases/:id/documents', {
+    config: { access: { permission: 'case:case:view' } },
+    schema: { tags, summary: '本事项绑定的业务文书（已发布的打印模板）', params: IdParams, response: { 200: z.object({ items: z.array(z.object({ key: z.string(), title: z.string() })) }), ...errors } },
+  }, (req) => service.documents(req.ctx, req.params.id));
+  app.get('/cases/:id/documents/:key', {
+    config: { access: { permission: 'case:case:handle' } },
+    schema: { tags, summary: '打印业务文书（如户口迁移审批表、准予迁入证明；含完整证件号码，留审计）', params: IdParams.extend({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/) }), produces: ['application/pdf'] },
+  }, async (req, reply) => pdf(reply, await service.documentPdf(req.ctx, req.params.id, req.params.key)));
   app.get('/cases/:id/licence-candidates', {
     config: { access: { permission: 'case:case:handle' } },
     schema: { tags, summary: '证照服务：可替代各材料的申请人有效电子证照（留审计）', params: IdParams, response: { 200: LicenceCandidatesView, ...errors } },

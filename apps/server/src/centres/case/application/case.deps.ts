@@ -20,7 +20,7 @@ export type CaseServiceDeps = {
   files: Pick<FilesApi, 'getMeta' | 'attachToOrg' | 'readBytes' | 'storeGenerated'>;
   elicense: Pick<ElicenseApi, 'isUsableAs' | 'findForHolder' | 'listTypes'>;
   /** Renders the result document (准予 / 不予许可决定书) of a concluded case; absent in narrow unit setups. */
-  print?: Pick<PrintApi, 'render'>;
+  print?: Pick<PrintApi, 'render' | 'getPublished'>;
   identity: Pick<IdentityApi, 'findOrg'>;
   /** Other modules' facts about the applicant, for eligibility rules naming `facts.<module>.<fact>`. */
   facts?: Facts;

@@ -318,6 +318,8 @@ export const createCaseService = (deps: CaseServiceDeps) => {
 
   const service = {
     applicationFormPdf: window.applicationFormPdf,
+    documents: window.documents,
+    documentPdf: window.documentPdf,
     documentsForArchive: window.documentsForArchive,
     licenceCandidates: window.licenceCandidates,
     useLicence: window.useLicence,

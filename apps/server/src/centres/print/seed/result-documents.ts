@@ -130,4 +130,61 @@ export const processRecordTemplate: ReferenceTemplate = {
   },
 };
 
-export const referenceTemplates: readonly ReferenceTemplate[] = [approvalResultTemplate, disapprovalResultTemplate, applicationFormTemplate, tolerancePromiseTemplate, processRecordTemplate];
+/** 户口迁移审批表: what was applied for, each step's opinion and the decision; bound to 户口迁移审批. */
+export const hukouMigrationApprovalTemplate: ReferenceTemplate = {
+  key: 'hukou_migration_approval_form',
+  title: '户口迁移审批表',
+  kind: 'business_document',
+  definition: {
+    page: { size: 'A4', margins: { top: 25, right: 20, bottom: 25, left: 20 } }, fontSize: 11, lineHeight: 1.5,
+    footer: '办件编号 {{caseNo}}　打印日期 {{printedDate}}　第 {{page}} 页 共 {{pages}} 页',
+    blocks: [
+      { type: 'title', text: '户口迁移审批表', fontSize: 18 },
+      { type: 'table', labelWidth: 36, rows: [
+        { label: '办件编号', value: '{{caseNo}}' },
+        { label: '申请人', value: '{{applicantName}}' },
+        { label: '公民身份号码', value: '{{applicantIdNo}}' },
+        { label: '迁出地', value: '{{form.fromAddress}}' },
+        { label: '迁入地', value: '{{form.toAddress}}' },
+        { label: '受理机关', value: '{{orgName}}' },
+        { label: '申请日期', value: '{{submittedDate|date}}' },
+      ] },
+      { type: 'paragraph', text: '申请内容', bold: true, indent: 0 },
+      { type: 'list_table', source: 'formRows', labelWidth: 36, emptyText: '无' },
+      { type: 'paragraph', text: '审核审批意见', bold: true, indent: 0 },
+      { type: 'list_table', source: 'steps', labelWidth: 58, emptyText: '尚未审批' },
+      { type: 'table', labelWidth: 36, rows: [{ label: '审批结果', value: '{{resultName}}' }, { label: '办结日期', value: '{{concludedDate|date}}' }] },
+      { type: 'signature', orgName: '{{orgName}}（盖章）', date: '{{concludedDate|date}}', spaceBefore: 8 },
+    ],
+  },
+};
+
+/** 准予迁入证明: handed to the applicant of an approved 户口迁移. */
+export const hukouAdmissionCertificateTemplate: ReferenceTemplate = {
+  key: 'hukou_migration_admission_certificate',
+  title: '准予迁入证明',
+  kind: 'business_document',
+  definition: {
+    page, fontSize: 14, lineHeight: 1.6,
+    footer: '办件编号 {{caseNo}}　第 {{page}} 页 共 {{pages}} 页',
+    blocks: [
+      { type: 'title', text: '准予迁入证明' },
+      { type: 'paragraph', text: '{{applicantName}}（公民身份号码：{{applicantIdNo}}）申请将户口由{{form.fromAddress}}迁入{{form.toAddress}}，'
+        + '经审核，符合户口迁移条件，准予迁入。' },
+      { type: 'table', rows: [
+        { label: '办件编号', value: '{{caseNo}}' },
+        { label: '迁出地', value: '{{form.fromAddress}}' },
+        { label: '迁入地', value: '{{form.toAddress}}' },
+        { label: '审批意见', value: '{{opinion}}' },
+        { label: '办理结果', value: '{{resultName}}' },
+      ] },
+      { type: 'paragraph', text: '跨省迁移的，由迁入地公安机关网上办理迁出手续，申请人无需回迁出地开具户口迁移证。' },
+      { type: 'signature', orgName: '{{orgName}}', date: '{{concludedDate|date}}' },
+    ],
+  },
+};
+
+export const referenceTemplates: readonly ReferenceTemplate[] = [
+  approvalResultTemplate, disapprovalResultTemplate, applicationFormTemplate, tolerancePromiseTemplate, processRecordTemplate,
+  hukouMigrationApprovalTemplate, hukouAdmissionCertificateTemplate,
+];

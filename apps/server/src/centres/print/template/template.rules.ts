@@ -1,4 +1,4 @@
-import { printPageVariables, printTemplateKinds, PrintTemplateDefinition, type PrintTemplateKind } from '@jsga/contracts';
+import { PRINT_FORM_FIELD_PREFIX, printFormFieldKinds, printPageVariables, printTemplateKinds, PrintTemplateDefinition, type PrintTemplateKind } from '@jsga/contracts';
 import { layoutDefaults } from '../render/layout.rules';
 import { placeholdersOf, scanText, textsOf } from '../render/placeholder.rules';
 
@@ -41,8 +41,11 @@ export function variableLabels(kind: PrintTemplateKind): Map<string, string> {
 /** The designer's variable list: each placeholder the template uses, with its label, or null when the kind does not supply it. */
 export const placeholderList = (def: PrintTemplateDefinition, kind: PrintTemplateKind) => {
   const labels = variableLabels(kind);
-  return placeholdersOf(def).map((path) => ({ path, label: labels.get(path) ?? null }));
+  return placeholdersOf(def).map((path) => ({ path, label: labels.get(path) ?? (isFormField(kind, path) ? `申请表字段 ${path.slice(PRINT_FORM_FIELD_PREFIX.length)}` : null) }));
 };
+/** `form.<key>` in a kind that offers the case's form fields. */
+const isFormField = (kind: PrintTemplateKind, path: string) =>
+  printFormFieldKinds.includes(kind) && path.startsWith(PRINT_FORM_FIELD_PREFIX) && path.length > PRINT_FORM_FIELD_PREFIX.length;
 
 /** Everything that keeps a well-formed definition from being published; empty when it may be. */
 export function publishProblems(def: PrintTemplateDefinition, kind: PrintTemplateKind): TemplateProblem[] {
@@ -57,7 +60,7 @@ export function publishProblems(def: PrintTemplateDefinition, kind: PrintTemplat
     for (const p of scan.placeholders) {
       if (pageVars.has(p.path)) {
         if (!t.inFooter) problems.push({ path: t.at, message: `${p.raw} 只能用于页脚` });
-      } else if (!known.has(p.path)) {
+      } else if (!known.has(p.path) && !isFormField(kind, p.path)) {
         problems.push({ path: t.at, message: `变量 ${p.raw} 不是“${printTemplateKinds[kind].name}”提供的变量，打印时将为空（可用：${available}）` });
       }
     }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hukouCollegeEnrolSample } from '../../../centres/form/testing/featured-form-samples';
 import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import { DEMO_REGISTRY } from '../testing/demo-registry.fixture';
+import { pdfPageTexts } from '../../../centres/print/testing/pdf-inspect';
 
 // 大中专院校学生户口迁移 against the registry: eligibility from the registry's facts, and the move on 办结.
 let p: TestPlatform;
@@ -57,6 +58,19 @@ describe('大中专院校录取学生户口迁移 and the registry', () => {
     // delivered again: nothing moves twice
     await p.events.dispatch();
     expect((await hukou(admin, 'GET', `/persons/${after.id}`)).json().changes).toHaveLength(view.changes.length);
+    // the bound documents print with the case's facts and the form's own fields
+    expect((await caseCall(window1, 'GET', `/cases/${c.id}/documents`)).json().items.map((d: { title: string }) => d.title)).toEqual(['户口迁移审批表', '准予迁入证明']);
+    const certificate = await p.app.inject({ url: `/api/admin/case/cases/${c.id}/documents/hukou_migration_admission_certificate`, headers: p.as(window1) });
+    expect(certificate.statusCode, certificate.body).toBe(200);
+    expect(certificate.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfPageTexts(new Uint8Array(certificate.rawPayload))).join('');
+    expect(text).toContain('准予迁入证明');
+    expect(text).toContain(DEMO_REGISTRY.freshman.idNo);
+    expect(text).toContain('江苏省昆山市玉山镇人民路88号');
+    const approval = (await pdfPageTexts(new Uint8Array((await p.app.inject({ url: `/api/admin/case/cases/${c.id}/documents/hukou_migration_approval_form`, headers: p.as(window1) })).rawPayload))).join('');
+    expect(approval).toContain('户口迁移审批表');
+    expect(approval).toContain('东南大学');
+    expect((await caseCall(window1, 'GET', `/cases/${c.id}/documents/approval_result`)).json()).toMatchObject({ code: 'CASE_DOCUMENT_NOT_BOUND' });
     // and now he is in a student collective household: a second enrolment is refused
     expect((await registerEnrolment(DEMO_REGISTRY.freshman)).json()).toMatchObject({ code: 'CASE_NOT_ELIGIBLE' });
   });
