@@ -485,7 +485,7 @@ export function CaseCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
                     showIcon
                     style={{ marginTop: 8 }}
                     message="办理条件（登记时由系统核验）"
-                    description={checklist.data!.eligibilityRules.map((r) => <div key={`${r.questionKey}.${r.optionKey}`}>{r.message ?? r.expression}</div>)}
+                    description={checklist.data!.eligibilityRules.map((r, i) => <div key={`${r.questionKey}.${r.optionKey}.${i}`}>{r.message ?? r.expression}</div>)}
                   />
                 )}
               </div>

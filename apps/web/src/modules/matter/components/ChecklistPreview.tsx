@@ -89,7 +89,7 @@ function Result({ checklist }: { checklist: MatterChecklist }) {
         <Descriptions.Item label="办理流程">{checklist.processKey ?? '-'}</Descriptions.Item>
         <Descriptions.Item label="资格规则">
           {checklist.eligibilityRules.length
-            ? checklist.eligibilityRules.map((r) => <div key={`${r.questionKey}.${r.optionKey}`}>{r.message ?? r.expression}</div>)
+            ? checklist.eligibilityRules.map((r, i) => <div key={`${r.questionKey}.${r.optionKey}.${i}`}>{r.message ?? r.expression}</div>)
             : '-'}
         </Descriptions.Item>
       </Descriptions>
