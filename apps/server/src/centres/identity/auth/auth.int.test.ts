@@ -70,7 +70,7 @@ describe('login and sessions', () => {
     const token = await p.login('xinjiekou');
     const me = (await p.app.inject({ url: '/api/auth/me', headers: p.as(token) })).json();
     expect(me.currentPosition.title).toBe('受理岗');
-    expect(me.menus.map((m: { key: string }) => m.key)).toEqual(['/workbench', '/handling', '/handling/tasks', '/handling/cases', '/handling/pre-review']);
+    expect(me.menus.map((m: { key: string }) => m.key)).toEqual(['/workbench', '/handling', '/handling/tasks', '/handling/cases', '/handling/pre-review', '/hukou', '/hukou/persons', '/hukou/stats']);
     expect((await p.app.inject({ url: '/api/admin/identity/users', headers: p.as(token) })).statusCode).toBe(403);
     const admin = me.user.positions.find((x: { title: string }) => x.title === '所内管理');
     const switched = await p.app.inject({ method: 'POST', url: '/api/auth/switch-position', headers: p.as(token), payload: { positionId: admin.id } });

@@ -8,7 +8,7 @@ type SystemRole = { code: string; name: string; description: string; permissions
 
 /** Built-in roles; their permissions are reset to these on every start (custom roles are untouched). */
 /** Administrators oversee case handling in their unit, and may only grant roles whose permissions they hold. */
-const handlingOversight = ['workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor', 'elicense:licence:view'] as const;
+const handlingOversight = ['workflow:task:view', 'case:case:view', 'case:case:handle', 'workflow:instance:monitor', 'elicense:licence:view', 'hukou:person:view', 'hukou:stats:view'] as const;
 
 export const systemRoles: SystemRole[] = [
   { code: 'sys_admin', name: '系统管理员', description: '全省系统配置与账号管理', permissions: 'all', dataScope: 'province' },

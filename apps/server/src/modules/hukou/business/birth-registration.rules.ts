@@ -6,13 +6,14 @@ export type BirthDeclaration = {
   fatherIdNo: string; motherIdNo: string; householdNo: string; relationToHead: string; late: boolean;
 };
 
-const codeOfEthnicity = (label: unknown): EthnicityCode | null =>
+/** 民族 as a form shows it (汉族) → its GB/T 3304 code, or null. Pure. */
+export const ethnicityCodeOf = (label: unknown): EthnicityCode | null =>
   (Object.entries(ethnicityLabels).find(([, l]) => l === label)?.[0] as EthnicityCode | undefined) ?? null;
 
 /** The declaration from the case's form data, or the reason it cannot be registered. Pure. */
 export function readBirthDeclaration(form: Record<string, unknown>, today: string): { ok: true; value: BirthDeclaration } | { ok: false; reason: string } {
   const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
-  const ethnicity = codeOfEthnicity(form.childEthnicity);
+  const ethnicity = ethnicityCodeOf(form.childEthnicity);
   const birthDate = text('childBirthDate');
   const sex = text('childSex');
   if (!text('childName')) return { ok: false, reason: '申报表缺少出生人姓名' };

@@ -1,4 +1,4 @@
-import { ethnicityLabels, type EthnicityCode, type RelationToHead } from '@jsga/contracts';
+import type { RelationToHead } from '@jsga/contracts';
 
 /** Where an approved 户口迁移 goes, as the 户口迁移申请表 says. Pure. */
 export type MigrationTarget =
@@ -28,6 +28,3 @@ export function migrationTarget(form: Record<string, unknown>, sex: '1' | '2'): 
   if (!text('householderName') || !text('toAddress')) return { reason: '申请表缺少迁入户户主或迁入地址' };
   return { kind: 'family', headName: text('householderName'), address: text('toAddress'), relation: relationCode(form.relationToHouseholder, sex) };
 }
-
-export const ethnicityCodeOf = (label: unknown): EthnicityCode =>
-  (Object.entries(ethnicityLabels).find(([, l]) => l === label)?.[0] as EthnicityCode | undefined) ?? '01';

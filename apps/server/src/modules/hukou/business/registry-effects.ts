@@ -6,8 +6,8 @@ import type { MatterApi } from '../../../centres/matter';
 import type { IdSegmentService } from '../segment/id-segment.service';
 import { registryRepo } from '../registry/registry.repo';
 import { birthDateOfId, sexOfId } from '@jsga/form-engine';
-import { readBirthDeclaration } from './birth-registration.rules';
-import { ethnicityCodeOf, migrationTarget } from './migration.rules';
+import { ethnicityCodeOf, readBirthDeclaration } from './birth-registration.rules';
+import { migrationTarget } from './migration.rules';
 
 export type RegistryEffectDeps = {
   audit: Audit;
@@ -109,8 +109,9 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     } else {
       personId = randomUUID();
       const fromRegion = typeof form.fromRegion === 'string' ? form.fromRegion : null;
+    // 民族 the form offers as 其他民族 is registered as 97 其他 until corrected
       await registryRepo.insertPersons(q, [{
-        id: personId, idNo, name: String(form.name ?? c.applicantName), formerName: null, sex, ethnicity: ethnicityCodeOf(form.ethnicity), birthDate: birthDateOfId(idNo),
+        id: personId, idNo, name: String(form.name ?? c.applicantName), formerName: null, sex, ethnicity: ethnicityCodeOf(form.ethnicity) ?? '97', birthDate: birthDateOfId(idNo),
         birthPlaceCode: idNo.slice(0, 6), nativePlaceCode: idNo.slice(0, 6), religion: 'none', education: null, maritalStatus: '90', militaryService: '9', heightCm: null,
         bloodType: 'unknown', occupation: null, employer: null, fatherIdNo: null, motherIdNo: null, previousRegionCode: fromRegion, status: 'registered', statusReason: null, createdAt: at, ...moved,
       }]);
