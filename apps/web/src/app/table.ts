@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery, type QueryKey } from '@tanstack/react-query';
 import type { ActionType } from '@ant-design/pro-components';
+import type { TablePaginationConfig } from 'antd';
 import { notifyError } from './form-errors';
 
 export interface Page<T> {
@@ -72,6 +73,19 @@ export const listTableDefaults = (totalLabel: (total: number) => string) => ({
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * A server-paged table's pagination: current page and size (a new size starts again at page 1), the
+ * total and「共 N 件」in the given unit.
+ */
+export function serverPagination(
+  at: { page: number; pageSize: number }, total: number, onChange: (next: { page: number; pageSize: number }) => void, unit = '件',
+): TablePaginationConfig {
+  return {
+    current: at.page, pageSize: at.pageSize, total, pageSizeOptions: PAGE_SIZES, showSizeChanger: true, showTotal: (t) => `共 ${t} ${unit}`,
+    onChange: (page, pageSize) => onChange({ page: pageSize !== at.pageSize ? 1 : page, pageSize }),
+  };
+}
 
 export interface TabbedListState<T extends string, F extends string = never> {
   tab: T; page: number; pageSize: number; keyword: string;

@@ -3,7 +3,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { archiveActionLabels, type AuditLogView } from '@jsga/contracts';
-import { PAGE_SIZES, DEFAULT_PAGE_SIZE } from '../../app/table';
+import { DEFAULT_PAGE_SIZE, serverPagination } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { useArchiveLogs, type ArchiveLogQuery } from './api';
 
@@ -87,15 +87,7 @@ export function ArchiveLogPage() {
           dataSource={logs.data?.items ?? []}
           loading={logs.isFetching}
           locale={{ emptyText: logs.isError ? '加载失败，请点击刷新重试' : '没有符合条件的操作记录' }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: logs.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page: pageSize !== q.pageSize ? 1 : page, pageSize })),
-          }}
+          pagination={serverPagination(query, logs.data?.total ?? 0, (next) => setQuery((q) => ({ ...q, ...next })), '条')}
         />
       </Card>
     </PageContainer>

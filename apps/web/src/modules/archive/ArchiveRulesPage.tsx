@@ -6,7 +6,7 @@ import {
 } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { isApiError } from '../../app/request';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../app/table';
+import { DEFAULT_PAGE_SIZE, serverPagination } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { useArchiveMatterRule, useArchiveRuleOverview, useRuleMutations } from './api';
 import { RuleEditor, scopeLabels, sourceMeta } from './RuleEditor';
@@ -133,10 +133,7 @@ export function ArchiveRulesPage() {
         <Table<ArchiveMatterRuleSummary>
           rowKey="matterCode" size="small" columns={matterColumns} dataSource={overview.data?.items ?? []} loading={overview.isFetching}
           locale={{ emptyText: overview.isError ? '加载失败，请刷新重试' : '没有符合条件的已发布事项' }}
-          pagination={{
-            current: query.page, pageSize: query.pageSize, total: overview.data?.total ?? 0, pageSizeOptions: PAGE_SIZES, showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 个事项`, onChange: (page, pageSize) => setQuery((q) => ({ ...q, page: pageSize !== q.pageSize ? 1 : page, pageSize })),
-          }}
+          pagination={serverPagination(query, overview.data?.total ?? 0, (next) => setQuery((q) => ({ ...q, ...next })), '个事项')}
         />
       </Card>
       <Drawer

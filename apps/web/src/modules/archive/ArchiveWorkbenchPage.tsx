@@ -5,7 +5,7 @@ import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ArchiveStatus, archiveStatusLabels, retentionLabels, type ArchiveRecordSummary } from '@jsga/contracts';
 import { useAccess } from '../../app/access';
 import { isApiError } from '../../app/request';
-import { PAGE_SIZES, useTabbedListState } from '../../app/table';
+import { serverPagination, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import {
   downloadPackage, recentYears, useArchiveCheck, useArchiveCounts, useArchiveFacets, useArchiveList, useArchiveRecordAction, useBatchArchive,
@@ -230,15 +230,7 @@ export function ArchiveWorkbenchPage() {
             onClick: (e) => { if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) setOpenId(r.id); },
             style: { cursor: 'pointer' },
           })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 件`,
-            onChange: (p, size) => update({ page: size !== pageSize ? 1 : p, pageSize: size }),
-          }}
+          pagination={serverPagination({ page, pageSize }, list.data?.total ?? 0, update)}
         />
       </Card>
       <RecordDrawer

@@ -4,7 +4,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Badge, Button, Card, Grid, Input, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { caseChannelLabels, PreReviewQueue, preReviewQueueLabels, type CaseSummary } from '@jsga/contracts';
-import { PAGE_SIZES, useTabbedListState } from '../../app/table';
+import { serverPagination, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { chinaToday } from '../form';
 import { usePreReviewList, useQueueSizes } from './api';
@@ -120,15 +120,7 @@ export function PreReviewPage() {
           scroll={{ x: wide ? 1050 : 640 }}
           locale={{ emptyText: list.isError ? '加载失败，请点击刷新重试' : `「${preReviewQueueLabels[queue]}」中没有办件` }}
           onRow={(c) => ({ onClick: () => open(c), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 件`,
-            onChange: (p, size) => update({ page: size !== pageSize ? 1 : p, pageSize: size }),
-          }}
+          pagination={serverPagination({ page, pageSize }, list.data?.total ?? 0, update)}
         />
       </Card>
     </PageContainer>

@@ -10,7 +10,7 @@ import {
   PersonStatus, personStatusLabels, relationToHeadLabels, religionLabels, sexLabels,
   type HouseholdView, type HukouChangeView, type PersonSummary,
 } from '@jsga/contracts';
-import { PAGE_SIZES, useTabbedListState } from '../../app/table';
+import { serverPagination, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
 import { labelOf, regionName, useDuplicates, useHousehold, usePerson, usePersons, type DuplicateGroup, type PersonFilters } from './api';
 
@@ -360,16 +360,7 @@ export function PersonListPage() {
         scroll={{ x: 1200 }}
         locale={{ emptyText: list.isError ? '加载失败，请点击刷新重试' : filtered ? '没有符合条件的人员' : '没有人员' }}
         onRow={openRow((p) => openPerson(p.id))}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          size: wide ? 'default' : 'small',
-          showTotal: (t) => `共 ${t} 人`,
-          onChange: (p, size) => update({ page: size !== pageSize ? 1 : p, pageSize: size }),
-        }}
+        pagination={{ ...serverPagination({ page, pageSize }, list.data?.total ?? 0, update, '人'), size: wide ? 'default' : 'small' }}
       />
     </>
   );
