@@ -135,6 +135,11 @@ export const MatterBindings = z.object({
   fee: FeeSettings.default(FeeSettings.parse({})),
 });
 export type MatterBindings = z.infer<typeof MatterBindings>;
+/** The registry effects the domain modules implement (the hukou module's), for the matter editor. */
+export const registryEffectLabels: Record<string, string> = {
+  birth_registration: '出生登记：落户并按号段分配公民身份号码',
+  hukou_migration: '户口迁移：迁入申请表所填的户',
+};
 
 export const MatterConfig = z.object({
   name: z.string().trim().min(2, '事项名称至少2个字').max(200),

@@ -225,6 +225,26 @@ describe('MatterDetailPage', () => {
     expect(saved.visits).toBe(1);
   }, SLOW);
 
+  it('binds a process, a document and the registry effect on the 业务绑定 tab from the server\'s lists, keeping the other bindings', async () => {
+    const fetchMock = serve(['matter:catalogue:edit'], header(V2, 2, { status: 'draft' }), (url) => {
+      if (url.startsWith('/api/admin/workflow/definitions')) return jsonResponse(200, { total: 2, items: [{ key: 'hukou_migration', name: '户口迁移审批流程' }, { key: 'hukou_migration', name: '户口迁移审批流程' }] });
+      if (url.startsWith('/api/admin/print/templates')) return jsonResponse(200, { total: 1, items: [{ key: 'hukou_migration_admission_certificate', title: '准予迁入证明' }] });
+      if (url.startsWith('/api/admin/form/definitions')) return jsonResponse(200, { total: 1, items: [{ key: 'hukou_migration', title: '户口迁移申请表' }] });
+      return undefined;
+    });
+    await openEditor();
+    tab('业务绑定');
+    await pick('办理流程', '户口迁移审批流程（hukou_migration）');
+    await pick('业务文书', '准予迁入证明（hukou_migration_admission_certificate）');
+    await pick('办结生效', '户口迁移：迁入申请表所填的户');
+    fireEvent.click(saveButton());
+    const saved = await savedConfig(fetchMock);
+    expect(saved.bindings).toMatchObject({
+      processKey: 'hukou_migration', printTemplateKeys: ['hukou_migration_admission_certificate'], registryEffect: 'hukou_migration',
+      formKeys: [], appointment: { enabled: false, slotMinutes: 30, daysAhead: 7 },
+    });
+  }, SLOW);
+
   it('adds a material in the materials table and saves it with the contract defaults', async () => {
     const fetchMock = serve(['matter:catalogue:edit'], header(V2, 2, { status: 'draft' }));
     await openEditor();

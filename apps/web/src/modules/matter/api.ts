@@ -154,3 +154,28 @@ export function useFileMeta(id: string | null | undefined, known?: UploadedFile)
     staleTime: Infinity,
   });
 }
+
+export type BindingOption = { value: string; label: string };
+
+/** One page of a list as select options, one per key (a list holds every version of a key). */
+const optionsFrom = <T,>(url: string, toOption: (x: T) => BindingOption) => async () => {
+  const page = await api.get<Page<T>>(url, { page: 1, pageSize: 200 }, { silent: true });
+  return [...new Map(page.items.map(toOption).map((o) => [o.value, o] as const)).values()];
+};
+const bindingLists = {
+  forms: optionsFrom<{ key: string; title: string }>('/api/admin/form/definitions', (f) => ({ value: f.key, label: `${f.title}（${f.key}）` })),
+  processes: optionsFrom<{ key: string; name: string }>('/api/admin/workflow/definitions', (d) => ({ value: d.key, label: `${d.name}（${d.key}）` })),
+  templates: optionsFrom<{ key: string; title: string }>('/api/admin/print/templates', (t) => ({ value: t.key, label: `${t.title}（${t.key}）` })),
+};
+
+/**
+ * What a matter may bind: the forms, the process definitions and the print templates, each asked on its
+ * own (a position without the right to list one still binds it by key).
+ */
+export function useBindingOptions(enabled: boolean) {
+  const opts = { enabled, staleTime: 60_000, retry: false } as const;
+  const forms = useQuery({ queryKey: ['matter', 'binding-options', 'forms'], queryFn: bindingLists.forms, ...opts });
+  const processes = useQuery({ queryKey: ['matter', 'binding-options', 'processes'], queryFn: bindingLists.processes, ...opts });
+  const templates = useQuery({ queryKey: ['matter', 'binding-options', 'templates'], queryFn: bindingLists.templates, ...opts });
+  return { forms: forms.data ?? [], processes: processes.data ?? [], templates: templates.data ?? [] };
+}

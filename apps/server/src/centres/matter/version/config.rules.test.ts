@@ -26,6 +26,14 @@ describe('matter configuration checks', () => {
     expect(paths).toEqual(expect.arrayContaining(['promisedLimitDays', 'feeNote', 'situations[reason]', 'situations[direction]']));
   });
 
+  it('accepts a registry effect the modules implement and names one they do not', () => {
+    const c = twoSituationConfig();
+    c.bindings = { ...c.bindings, registryEffect: 'birth_registration' };
+    expect(findConfigProblems(c)).toEqual([]);
+    c.bindings = { ...c.bindings, registryEffect: 'death_registration' };
+    expect(findConfigProblems(c)).toEqual([expect.objectContaining({ path: 'bindings.registryEffect', message: expect.stringContaining('death_registration') })]);
+  });
+
   it('derives online/offline availability from the channels and drops repeats', () => {
     const n = normaliseConfig(twoSituationConfig({ channels: ['mobile', 'mobile'], handlingModes: ['promised', 'promised'] }));
     expect(n).toMatchObject({ channels: ['mobile'], handlingModes: ['promised'], isOnline: true, isOffline: false });

@@ -1,4 +1,4 @@
-import type { MatterConfig, SituationQuestion } from '@jsga/contracts';
+import { registryEffectLabels, type MatterConfig, type SituationQuestion } from '@jsga/contracts';
 import { matterErrors } from '../matter.errors';
 
 export type ConfigProblem = { path: string; message: string };
@@ -28,6 +28,10 @@ export function findConfigProblems(config: MatterConfig): ConfigProblem[] {
     problems.push({ path: 'promisedLimitDays', message: '承诺时限不能超过法定时限' });
   }
   if (config.feeFen > 0 && !config.feeNote) problems.push({ path: 'feeNote', message: '收费事项须填写收费依据及标准说明' });
+  const effect = config.bindings.registryEffect;
+  if (effect && !registryEffectLabels[effect]) {
+    problems.push({ path: 'bindings.registryEffect', message: `办结生效“${effect}”不是已实现的业务作用（可选：${Object.keys(registryEffectLabels).join('、')}）` });
+  }
 
   const known = new Set(materialCodes);
   const questionKeys: string[] = [];

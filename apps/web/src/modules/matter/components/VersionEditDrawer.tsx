@@ -22,6 +22,7 @@ import { FormKeyboard } from '../../../app/ui';
 import { useMatterVersion, useSaveVersion } from '../api';
 import { formPathsOf, tabOfField, type NamePath } from './configEditing';
 import { optionsOf } from './labels';
+import { BindingsFields } from './BindingsFields';
 import { MaterialsEditor } from './MaterialsEditor';
 import { sectionKeysOf, SituationsEditor } from './SituationsEditor';
 
@@ -42,9 +43,11 @@ export interface DraftFormValues {
   legalBasis: string;
   materials: MatterMaterial[];
   situations: SituationQuestion[];
+  /** 业务绑定 edited here; appointment and fee settings are kept as they are. */
+  bindings: Pick<MatterConfig['bindings'], 'formKeys' | 'sections' | 'processKey' | 'printTemplateKeys' | 'registryEffect'>;
 }
 
-export type EditorTab = 'basic' | 'materials' | 'situations' | 'json';
+export type EditorTab = 'basic' | 'materials' | 'situations' | 'bindings' | 'json';
 
 const BASIC_FIELDS = new Set<string>(['name', 'matterType', 'handlingModes', 'channels', 'zones', 'statutoryLimitDays', 'promisedLimitDays', 'feeNote', 'visits', 'toleranceLimitDays', 'conditions', 'legalBasis']);
 const shape = MatterConfig.shape;
@@ -83,6 +86,8 @@ export function fieldsOfError(path: string, values: Partial<DraftFormValues>): N
   if (head === 'materials' || head === 'situations') return formPathsOf(path, values);
   if (head === 'feeFen') return [['feeYuan']];
   if (BASIC_FIELDS.has(head)) return [[head]];
+  // a binding's own input (bindings.formKeys.0 → the 申请表 select)
+  if (head === 'bindings' && ['formKeys', 'sections', 'processKey', 'printTemplateKeys', 'registryEffect'].includes(String(parts[1]))) return [['bindings', String(parts[1])]];
   return [];
 }
 
@@ -142,6 +147,10 @@ const toValues = (v: MatterVersionView): DraftFormValues => {
     legalBasis: c.legalBasis,
     materials: c.materials,
     situations: c.situations,
+    bindings: {
+      formKeys: c.bindings.formKeys, sections: c.bindings.sections, processKey: c.bindings.processKey,
+      printTemplateKeys: c.bindings.printTemplateKeys, registryEffect: c.bindings.registryEffect ?? null,
+    },
   };
 };
 
@@ -358,6 +367,11 @@ export const VersionEditDrawer = memo(function VersionEditDrawer({ versionId, on
       legalBasis: f.legalBasis ?? '',
       materials: materials.data,
       situations: situations.data,
+      bindings: {
+        ...v.config.bindings,
+        formKeys: f.bindings?.formKeys ?? [], sections: f.bindings?.sections ?? [], processKey: f.bindings?.processKey || null,
+        printTemplateKeys: f.bindings?.printTemplateKeys ?? [], registryEffect: f.bindings?.registryEffect || null,
+      },
     };
     try {
       const saved = await save.mutateAsync({ id: v.id, body: { config } });
@@ -429,6 +443,7 @@ export const VersionEditDrawer = memo(function VersionEditDrawer({ versionId, on
                     </>
                   ),
                 },
+                { key: 'bindings', label: tabLabel('bindings', '业务绑定'), forceRender: mountAll, children: <BindingsFields disabled={!editable} sectionHints={sectionHints} /> },
                 {
                   key: 'json',
                   label: 'JSON',

@@ -187,5 +187,5 @@ export function formPathsOf(path: string, values: EditedConfig): NamePath[] {
 }
 
 /** The editor tab a form field lives on. */
-export const tabOfField = (name: NamePath): 'basic' | 'materials' | 'situations' =>
-  name[0] === 'materials' ? 'materials' : name[0] === 'situations' ? 'situations' : 'basic';
+export const tabOfField = (name: NamePath): 'basic' | 'materials' | 'situations' | 'bindings' =>
+  name[0] === 'materials' ? 'materials' : name[0] === 'situations' ? 'situations' : name[0] === 'bindings' ? 'bindings' : 'basic';
