@@ -67,7 +67,7 @@ export type PopulationStats = z.infer<typeof PopulationStats>;
 
 export const hukouChangeKindLabels: Record<string, string> = {
   registered: '户口登记', birth: '出生登记', death: '死亡注销', enlist: '入伍注销', move_in: '迁入', move_out: '迁出', move_within: '市内迁移',
-  household_create: '立户', household_split: '分户', correction: '变更更正',
+  household_create: '立户', household_split: '分户', correction: '变更更正', cancel: '户口注销',
 };
 
 /** 号段: the sequence codes of one address code a 派出所 gives, and how many are used. */

@@ -139,6 +139,8 @@ export type MatterBindings = z.infer<typeof MatterBindings>;
 export const registryEffectLabels: Record<string, string> = {
   birth_registration: '出生登记：落户并按号段分配公民身份号码',
   hukou_migration: '户口迁移：迁入申请表所填的户',
+  registration_cancel: '户口注销：按原因（死亡、入伍等）注销户口登记',
+  registry_item_change: '户口登记项目变更：更新所填的非主项信息',
 };
 
 export const MatterConfig = z.object({

@@ -5,11 +5,13 @@ import { formDefinitionRepo } from '../definition/form-definition.repo';
 import { birthRegistrationForm } from './birth-registration.form';
 import { drivingLicenceRenewalForm } from './driving-licence-renewal.form';
 import { hukouMigrationForm } from './hukou-migration.form';
+import { hukouCancelForm, hukouItemChangeForm } from './hukou-registry-change.form';
 import { idCardApplicationForm } from './idcard-application.form';
 import { idCardOnlineForm } from './idcard-online.form';
 
 /** The forms the featured matters bind (bindings.formKeys in the matter centre's featured-*.ts). */
-export const featuredForms: readonly FormDefinition[] = [hukouMigrationForm, idCardApplicationForm, idCardOnlineForm, drivingLicenceRenewalForm, birthRegistrationForm];
+export const featuredForms: readonly FormDefinition[] = [hukouMigrationForm, idCardApplicationForm, idCardOnlineForm, drivingLicenceRenewalForm, birthRegistrationForm,
+  hukouCancelForm, hukouItemChangeForm];
 
 /**
  * Publishes each featured form as version 1 when its key has no row yet. Runs on every start: a key

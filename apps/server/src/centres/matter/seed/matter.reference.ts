@@ -6,7 +6,7 @@ import { catalogueRepo } from '../catalogue/catalogue.repo';
 import { assertValidConfig, normaliseConfig } from '../version/config.rules';
 import { configColumns, versionRepo } from '../version/version.repo';
 import { buildCatalogue, inferApplicantTypes, inferMatterType, type CatalogueEntry, type CatalogueFiles } from './catalogue-tsv';
-import { birthRegistration } from './featured-birth';
+import { birthRegistration, hukouCancel, hukouItemChange } from './featured-hukou-registry';
 import { drivingLicenceRenewal } from './featured-driving-licence';
 import { hukouMigration } from './featured-hukou';
 import { idCardApplication, idCardOnline } from './featured-id-card';
@@ -28,6 +28,8 @@ const featured: Record<string, (base: MatterConfigInput) => MatterConfigInput> =
   '居民身份证（五年以内换补领身份证业务）': idCardOnline,
   '驾驶证补证、换证': drivingLicenceRenewal,
   '婚生婴儿出生登记申报（6周岁以下持出生医学证明）': birthRegistration,
+  户口注销: hukouCancel,
+  户口登记非主项信息变更: hukouItemChange,
 };
 
 /** What the catalogue rows say about a matter; the rest is left for administrators to fill in. */

@@ -33,7 +33,7 @@ const modelOf = (key: string) => defs.find((d) => d.key === key)!.model;
 describe('featured processes', () => {
   it('cover the process keys of the featured matters and their situations', () => {
     expect(defs.map((d) => d.key).sort()).toEqual([
-      'driving_licence_renewal', 'driving_licence_replace', 'hukou_birth', 'hukou_college_enrol', 'hukou_college_graduate', 'hukou_migration',
+      'driving_licence_renewal', 'driving_licence_replace', 'hukou_birth', 'hukou_cancel', 'hukou_college_enrol', 'hukou_college_graduate', 'hukou_item_change', 'hukou_migration',
       'idcard_application', 'idcard_online', 'idcard_replace',
     ]);
   });

@@ -84,21 +84,26 @@ const direct = { nodes: [], flows: [], last: 'accept', cols: 0 };
 const idCardAccess = editOnly('contactPhone', ...mail, 'lossPlace', 'lossCircumstance');
 const licenceAccess = editOnly('contactPhone', 'contactAddress', 'healthCheckHospital', ...mail);
 
-/** 出生登记 at the station (全省通办 即审即办): 受理, then 审核登记 by the station; not approved ends it. */
-const birthProcess: FeaturedProcess = {
-  key: 'hukou_birth', name: '出生登记流程', formKeys: ['birth_registration'],
-  documentation: '派出所受理并当场审核登记，准予登记的办结时落户并分配公民身份号码；不予登记的说明理由。',
+/** A station business (即审即办): 受理, then 审核登记 by the station; not approved ends it. */
+const stationProcess = (key: string, name: string, formKey: string, documentation: string, acceptAccess: Access, rejected: string): FeaturedProcess => ({
+  key, name, formKeys: [formKey], documentation,
   nodes: [
-    start, accept(editOnly('contactPhone', 'childName', 'lateReason')),
+    start, accept(acceptAccess),
     station('register', '审核登记', 2, 1),
-    xor('register_result', '审核结果', 3), end('rejected', '不予登记', 3, 1),
+    xor('register_result', '审核结果', 3), end('rejected', rejected, 3, 1),
     end('end', '办结', 4),
   ],
   flows: [...line('start', 'accept', 'register', 'register_result'), ...rejectEnds('register_result', 'rejected', 'end')],
-};
+});
+const birthProcess = stationProcess('hukou_birth', '出生登记流程', 'birth_registration',
+  '派出所受理并当场审核登记，准予登记的办结时落户并分配公民身份号码；不予登记的说明理由。', editOnly('contactPhone', 'childName', 'lateReason'), '不予登记');
+const cancelProcess = stationProcess('hukou_cancel', '户口注销流程', 'hukou_cancel',
+  '派出所受理并审核，准予注销的办结时注销户口登记（死亡、入伍等）；不予注销的说明理由。', editOnly('contactPhone', 'proofNo'), '不予注销');
+const itemChangeProcess = stationProcess('hukou_item_change', '户口登记项目变更流程', 'hukou_item_change',
+  '派出所受理并当场审核，准予变更的办结时更新户口登记项目并记入变动轨迹。', editOnly('contactPhone', 'changeReason'), '不予变更');
 
 export const featuredProcesses: readonly FeaturedProcess[] = [
-  birthProcess,
+  birthProcess, cancelProcess, itemChangeProcess,
   hukouProcess('hukou_migration', '户口迁移审批流程',
     '派出所受理，县（市、区）公安机关审核、审批；跨省迁入的由迁入地公安机关网上核验迁出地户籍信息（“一站式”迁移）。',
     editOnly('contactPhone', 'fromAddress', 'toAddress', 'householderName', 'relationToHouseholder', 'remark')),

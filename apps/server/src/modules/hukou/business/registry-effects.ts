@@ -8,6 +8,7 @@ import { registryRepo } from '../registry/registry.repo';
 import { birthDateOfId, sexOfId } from '@jsga/form-engine';
 import { ethnicityCodeOf, readBirthDeclaration } from './birth-registration.rules';
 import { migrationTarget } from './migration.rules';
+import { cancellationOf, itemChangeOf } from './registry-change.rules';
 
 export type RegistryEffectDeps = {
   audit: Audit;
@@ -124,7 +125,55 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     return { applied: true as const, personId };
   }
 
-  const effects: Record<string, (q: Queryable, c: CaseView) => Promise<{ applied: boolean }>> = { birth_registration: birth, hukou_migration: migration };
+  /** The registered person a change is about (the form's 当事人), or why there is none. */
+  async function subjectOf(q: Queryable, c: CaseView, effect: string) {
+    const idNo = String(c.formData.subjectIdNo ?? '').toUpperCase();
+    const [person, ...more] = idNo ? await registryRepo.registeredByIdNos(q, [idNo]) : [];
+    if (!person) return { ok: false as const, refused: await refuse(q, c, effect, `人口库中没有公民身份号码为 ${maskIdNo(idNo) ?? '（未填）'} 的在册人员`) };
+    if (more.length) return { ok: false as const, refused: await refuse(q, c, effect, '该公民身份号码存在重号，请先在重号管理中处理') };
+    if (person.name !== String(c.formData.subjectName ?? '').trim()) return { ok: false as const, refused: await refuse(q, c, effect, '申报的姓名与人口库登记的不一致') };
+    return { ok: true as const, person };
+  }
+  const changeRow = (c: CaseView, person: { id: string; householdId: string; stationOrgId: string }, kind: string, summary: string, before: Record<string, unknown>, after: Record<string, unknown>, at: Date) => ({
+    id: randomUUID(), personId: person.id, householdId: person.householdId, kind, summary, before, after,
+    caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode, orgId: person.stationOrgId, occurredAt: at,
+  });
+
+  /** 户口注销: the registration ends (死亡, 入伍, 其他) with the reason; the person stays in the registry's history. */
+  async function cancel(q: Queryable, c: CaseView) {
+    const effect = 'registration_cancel';
+    const what = cancellationOf(c.formData);
+    if ('refused' in what) return refuse(q, c, effect, what.refused);
+    const found = await subjectOf(q, c, effect);
+    if (!found.ok) return found.refused;
+    const { person } = found;
+    const at = now();
+    if (!(await registryRepo.updatePerson(q, person.id, person.revision, { status: what.status, statusReason: what.reason, updatedAt: at }))) throw new Error('hukou person changed while cancelling; the event is retried');
+    const kind = what.status === 'deceased' ? 'death' : what.status === 'enlisted' ? 'enlist' : 'cancel';
+    await registryRepo.insertChanges(q, [changeRow(c, person, kind, `户口注销：${person.name}，${what.reason}`, { status: person.status }, { status: what.status, reason: what.reason }, at)]);
+    await deps.audit.record(q, { ...SYSTEM, orgId: person.stationOrgId }, { action: `hukou.effect.${effect}`, targetType: 'hukou_person', targetIds: [person.id, c.id], detail: { caseNo: c.caseNo, status: what.status } });
+    return { applied: true as const, personId: person.id };
+  }
+
+  /** 非主项变更: one item of the 常住人口登记表 takes its new value; the old one is kept in the trajectory. */
+  async function itemChange(q: Queryable, c: CaseView) {
+    const effect = 'registry_item_change';
+    const what = itemChangeOf(c.formData);
+    if ('refused' in what) return refuse(q, c, effect, what.refused);
+    const found = await subjectOf(q, c, effect);
+    if (!found.ok) return found.refused;
+    const { person } = found;
+    const at = now();
+    const before = person[what.item];
+    if (!(await registryRepo.updatePerson(q, person.id, person.revision, { [what.item]: what.value, updatedAt: at }))) throw new Error('hukou person changed while updating; the event is retried');
+    await registryRepo.insertChanges(q, [changeRow(c, person, 'correction', `${what.label}变更：${person.name}，${String(before ?? '（空）')} → ${String(what.value)}`, { [what.item]: before ?? null }, { [what.item]: what.value }, at)]);
+    await deps.audit.record(q, { ...SYSTEM, orgId: person.stationOrgId }, { action: `hukou.effect.${effect}`, targetType: 'hukou_person', targetIds: [person.id, c.id], detail: { caseNo: c.caseNo, item: what.item } });
+    return { applied: true as const, personId: person.id };
+  }
+
+  const effects: Record<string, (q: Queryable, c: CaseView) => Promise<{ applied: boolean }>> = {
+    birth_registration: birth, hukou_migration: migration, registration_cancel: cancel, registry_item_change: itemChange,
+  };
 
   return {
     effectKeys: Object.keys(effects),
