@@ -20,3 +20,10 @@ export const jiangsuCities: CityDef[] = [
   { ...c('321200', '泰州市'), counties: [c('321202', '海陵区'), c('321203', '高港区'), c('321204', '姜堰区'), c('321281', '兴化市'), c('321282', '靖江市'), c('321283', '泰兴市')] },
   { ...c('321300', '宿迁市'), counties: [c('321302', '宿城区'), c('321311', '宿豫区'), c('321322', '沭阳县'), c('321323', '泗阳县'), c('321324', '泗洪县')] },
 ];
+
+const regionNames = new Map<string, string>([
+  [jiangsuProvince.code, jiangsuProvince.name],
+  ...jiangsuCities.flatMap((city) => [[city.code, city.name] as [string, string], ...city.counties.map((c) => [c.code, `${city.name}${c.name}`] as [string, string])]),
+]);
+/** A Jiangsu GB/T 2260 code as its name ("南京市玄武区"), or null for a code outside the list. */
+export const jiangsuRegionName = (code: string | null | undefined): string | null => (code ? (regionNames.get(code) ?? null) : null);

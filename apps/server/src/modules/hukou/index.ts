@@ -3,6 +3,7 @@ import type { CaseApi } from '../../centres/case';
 import { DEMO_CHILD, DEMO_CITIZEN, DEMO_SPOUSE } from '../../centres/elicense';
 import type { IdentityApi } from '../../centres/identity';
 import type { MatterApi } from '../../centres/matter';
+import type { PrintApi } from '../../centres/print';
 import { createRegistryEffects } from './business/registry-effects';
 import { registryRoutes } from './registry/registry.routes';
 import { createRegistryService } from './registry/registry.service';
@@ -17,10 +18,10 @@ export { DEMO_REGISTRY } from './testing/demo-registry.fixture';
 
 export const hukouModule = defineModule({
   code: 'hukou',
-  dependsOn: ['identity', 'case', 'matter'],
+  dependsOn: ['identity', 'case', 'matter', 'print'],
   setup: ({ db, audit, config, deps }) => {
     const identity = deps.identity as IdentityApi;
-    const registry = createRegistryService({ db, audit, identity });
+    const registry = createRegistryService({ db, audit, identity, print: deps.print as PrintApi });
     const segments = createIdSegmentService({ db, audit, identity });
     const effects = createRegistryEffects({ audit, cases: deps.case as CaseApi, matter: deps.matter as MatterApi, segments });
     return {

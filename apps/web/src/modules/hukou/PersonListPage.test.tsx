@@ -74,9 +74,12 @@ beforeEach(() => {
   localStorage.clear();
   setToken('tok');
 });
+const objectUrls = URL as unknown as { createObjectURL?: (b: Blob) => string; revokeObjectURL?: (u: string) => void };
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  delete objectUrls.createObjectURL;
+  delete objectUrls.revokeObjectURL;
 });
 
 describe('PersonListPage', () => {
@@ -152,6 +155,20 @@ describe('PersonListPage', () => {
       `迁入由南京市鼓楼区迁入${formatDateTime('2024-06-01T09:30:00+08:00')} · 办件 XW-2024-0007`,
       `出生登记出生登记${formatDateTime('1980-05-20T10:00:00+08:00')}`,
     ]);
+  }, 30_000);
+
+  it('打印登记表 shows the PDF with the print count the server gives', async () => {
+    // jsdom has no object URLs: the preview gets a fixed one (removed after cleanup)
+    objectUrls.createObjectURL = () => 'blob:register';
+    objectUrls.revokeObjectURL = () => undefined;
+    const fetchMock = start((url) => (url.pathname === `${BASE}/persons/${P1}/register.pdf`
+      ? new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf', 'x-print-copy': '3' } }) : undefined));
+    await screen.findByText('王建国', undefined, WAIT);
+    fireEvent.click(rowOf('320102********1234'));
+    await waitFor(() => within(drawers()[0]).getByTestId('person-detail'), WAIT);
+    fireEvent.click(within(drawers()[0]).getByRole('button', { name: /打印登记表/ }));
+    await waitFor(() => expect(document.querySelector('iframe[title="常住人口登记表（第 3 次打印）"]')).not.toBeNull(), WAIT);
+    expect(callsTo(fetchMock, `${BASE}/persons/${P1}/register.pdf`)).toEqual([expect.objectContaining({ method: 'GET', auth: 'Bearer tok' })]);
   }, 30_000);
 
   it('查看本户 shows the household with 户别, 户主, 住址 and its members; a member opens in the person drawer', async () => {

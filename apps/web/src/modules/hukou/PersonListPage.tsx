@@ -4,7 +4,9 @@ import {
   Alert, Badge, Button, Card, Descriptions, Drawer, Empty, Form, Grid, Input, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography,
   type TableColumnsType,
 } from 'antd';
-import { AuditOutlined, HomeOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { feedback } from '../../app/feedback';
+import { FilePreviewModal } from '../../app/FilePreviewModal';
 import {
   bloodTypeLabels, educationLevelLabels, ethnicityLabels, householdTypeLabels, hukouChangeKindLabels, maritalStatusLabels, militaryServiceStatusLabels,
   PersonStatus, personStatusLabels, relationToHeadLabels, religionLabels, sexLabels,
@@ -12,7 +14,7 @@ import {
 } from '@jsga/contracts';
 import { serverPagination, useTabbedListState } from '../../app/table';
 import { formatDateTime, PageTitle } from '../../app/ui';
-import { labelOf, regionName, useDuplicates, useHousehold, usePerson, usePersons, type DuplicateGroup, type PersonFilters } from './api';
+import { hukouApi, labelOf, regionName, useDuplicates, useHousehold, usePerson, usePersons, type DuplicateGroup, type PersonFilters } from './api';
 
 const TABS = ['persons', 'duplicates'] as const;
 type Tab = (typeof TABS)[number];
@@ -101,6 +103,28 @@ export function ChangeTimeline({ changes, label }: { changes: HukouChangeView[];
 
 const orDash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '-' : v);
 
+/** 打印常住人口登记表: the server fills the published template; each print is counted and audited. */
+function PrintRegisterButton({ id, name }: { id: string; name: string }) {
+  const [pdf, setPdf] = useState<{ file: Blob; copyNo: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const print = async () => {
+    setBusy(true);
+    try {
+      setPdf(await hukouApi.registerPdf(id));
+    } catch (e) {
+      feedback.message.error(e instanceof Error && e.message ? e.message : '常住人口登记表生成失败，请稍后重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button icon={<PrinterOutlined />} loading={busy} onClick={() => void print()}>打印登记表</Button>
+      <FilePreviewModal file={pdf?.file ?? null} title={pdf ? `常住人口登记表（第 ${pdf.copyNo} 次打印）` : '常住人口登记表'} fileName={`常住人口登记表-${name}.pdf`} onClose={() => setPdf(null)} />
+    </>
+  );
+}
+
 /** 常住人口登记表 of one person, with 查看本户 and the 业务变动轨迹. */
 export function PersonDrawer({ id, onClose, onHousehold }: { id: string | undefined; onClose: () => void; onHousehold: (householdId: string) => void }) {
   const wide = Grid.useBreakpoint().md !== false;
@@ -114,7 +138,12 @@ export function PersonDrawer({ id, onClose, onHousehold }: { id: string | undefi
       width={wide ? 760 : '100%'}
       destroyOnHidden
       title={p ? `常住人口登记表 · ${p.name}` : '常住人口登记表'}
-      extra={p ? <Button icon={<HomeOutlined />} onClick={() => onHousehold(p.householdId)}>查看本户</Button> : null}
+      extra={p ? (
+        <Space>
+          <PrintRegisterButton id={p.id} name={p.name} />
+          <Button icon={<HomeOutlined />} onClick={() => onHousehold(p.householdId)}>查看本户</Button>
+        </Space>
+      ) : null}
     >
       {!p ? (
         person.isError ? <Alert type="error" showIcon message="人员信息加载失败" /> : <Spin />

@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  jiangsuCities, jiangsuProvince,
+  jiangsuRegionName,
   type HouseholdView, type IdSegmentBody, type IdSegmentView, type PersonStatus, type PersonSummary, type PersonView, type PopulationStats,
 } from '@jsga/contracts';
-import { api } from '../../app/request';
+import { api, fetchWithToken } from '../../app/request';
 import type { Page } from '../../app/table';
 
 const BASE = '/api/admin/hukou';
@@ -27,6 +27,11 @@ export const hukouApi = {
   /** The full 常住人口登记表; the server audits every opening. */
   person: (id: string) => api.get<PersonView>(`${BASE}/persons/${id}`),
   household: (id: string) => api.get<HouseholdView>(`${BASE}/households/${id}`),
+  /** 常住人口登记表 as a PDF, with how many times it has now been printed. */
+  registerPdf: async (id: string) => {
+    const res = await fetchWithToken(`${BASE}/persons/${id}/register.pdf`, {}, '常住人口登记表生成失败');
+    return { file: await res.blob(), copyNo: res.headers.get('x-print-copy') ?? '1' };
+  },
   duplicates: () => api.get<{ items: DuplicateGroup[] }>(`${BASE}/duplicates`),
   stats: () => api.get<PopulationStats>(`${BASE}/stats`),
   segments: (addressCode: string | undefined) => api.get<{ items: IdSegmentView[] }>(`${BASE}/id-segments`, { addressCode }),
@@ -77,15 +82,10 @@ export function useCreateIdSegment() {
 
 // ---------------------------------------------------------------- display helpers
 
-const regionNames = new Map<string, string>([
-  [jiangsuProvince.code, jiangsuProvince.name],
-  ...jiangsuCities.flatMap((city) => [[city.code, city.name] as [string, string], ...city.counties.map((c) => [c.code, `${city.name}${c.name}`] as [string, string])]),
-]);
-
 /** A GB/T 2260 code as its name ("南京市玄武区"), or the code itself when it is not a Jiangsu division. */
-export const regionName = (code: string | null | undefined): string => (code ? (regionNames.get(code) ?? code) : '-');
+export const regionName = (code: string | null | undefined): string => (code ? (jiangsuRegionName(code) ?? code) : '-');
 /** Whether the code names a known division (so the code can be shown beside its name). */
-export const isKnownRegion = (code: string | null | undefined): boolean => !!code && regionNames.has(code);
+export const isKnownRegion = (code: string | null | undefined): boolean => !!jiangsuRegionName(code);
 
 /** A code's Chinese label from a contract label map, or the raw code when the map has none. */
 export const labelOf = (labels: Record<string, string>, code: string | null | undefined, empty = '-'): string =>

@@ -184,7 +184,49 @@ export const hukouAdmissionCertificateTemplate: ReferenceTemplate = {
   },
 };
 
+/** 常住人口登记表: one person's registration card with the change trajectory; printed from 人口信息. */
+export const populationRegisterTemplate: ReferenceTemplate = {
+  key: 'population_register',
+  title: '常住人口登记表',
+  kind: 'population_register',
+  definition: {
+    page: { size: 'A4', margins: { top: 20, right: 18, bottom: 20, left: 18 } }, fontSize: 11, lineHeight: 1.5,
+    footer: '户口登记机关 {{stationName}}　打印日期 {{printedDate}}　第 {{copyNo}} 次打印　第 {{page}} 页 共 {{pages}} 页',
+    blocks: [
+      { type: 'title', text: '常住人口登记表', fontSize: 18 },
+      { type: 'table', labelWidth: 34, rows: [
+        { label: '户别', value: '{{householdTypeName}}' },
+        { label: '户号', value: '{{householdNo}}' },
+        { label: '姓名', value: '{{name}}' },
+        { label: '与户主关系', value: '{{relationName}}' },
+        { label: '曾用名', value: '{{formerName}}' },
+        { label: '性别', value: '{{sexName}}' },
+        { label: '出生日期', value: '{{birthDate|date}}' },
+        { label: '民族', value: '{{ethnicityName}}' },
+        { label: '出生地', value: '{{birthPlace}}' },
+        { label: '籍贯', value: '{{nativePlace}}' },
+        { label: '公民身份号码', value: '{{idNo}}' },
+        { label: '宗教信仰', value: '{{religionName}}' },
+        { label: '文化程度', value: '{{educationName}}' },
+        { label: '婚姻状况', value: '{{maritalName}}' },
+        { label: '兵役状况', value: '{{militaryName}}' },
+        { label: '身高', value: '{{height}}' },
+        { label: '血型', value: '{{bloodTypeName}}' },
+        { label: '职业', value: '{{occupation}}' },
+        { label: '服务处所', value: '{{employer}}' },
+        { label: '住址', value: '{{address}}' },
+        { label: '何时由何地迁来本址', value: '{{registeredOn|date}} {{previousPlace}}' },
+        { label: '登记状态', value: '{{statusName}}' },
+      ] },
+      { type: 'paragraph', text: '业务变动轨迹', bold: true, indent: 0 },
+      { type: 'list_table', source: 'changes', labelWidth: 50, emptyText: '无' },
+      { type: 'signature', orgName: '{{stationName}}（户口专用章）', date: '{{printedDate|date}}', spaceBefore: 8 },
+    ],
+  },
+};
+
 export const referenceTemplates: readonly ReferenceTemplate[] = [
+  populationRegisterTemplate,
   approvalResultTemplate, disapprovalResultTemplate, applicationFormTemplate, tolerancePromiseTemplate, processRecordTemplate,
   hukouMigrationApprovalTemplate, hukouAdmissionCertificateTemplate,
 ];

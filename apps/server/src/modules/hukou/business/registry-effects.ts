@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseView } from '@jsga/contracts';
+import { jiangsuRegionName, type CaseView } from '@jsga/contracts';
 import { chinaDate, maskIdNo, type Audit, type Queryable } from '@jsga/kernel';
 import type { CaseApi } from '../../../centres/case';
 import type { MatterApi } from '../../../centres/matter';
@@ -116,7 +116,7 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
         birthPlaceCode: idNo.slice(0, 6), nativePlaceCode: idNo.slice(0, 6), religion: 'none', education: null, maritalStatus: '90', militaryService: '9', heightCm: null,
         bloodType: 'unknown', occupation: null, employer: null, fatherIdNo: null, motherIdNo: null, previousRegionCode: fromRegion, status: 'registered', statusReason: null, createdAt: at, ...moved,
       }]);
-      await registryRepo.insertChanges(q, [{ id: randomUUID(), personId, householdId: household.id, kind: 'move_in', summary: `迁入：${String(form.name ?? c.applicantName)} 由 ${fromRegion ?? '外省'} 迁来（新登记）`,
+      await registryRepo.insertChanges(q, [{ id: randomUUID(), personId, householdId: household.id, kind: 'move_in', summary: `迁入：${String(form.name ?? c.applicantName)} 由 ${(fromRegion && jiangsuRegionName(fromRegion)) ?? fromRegion ?? '外省'} 迁来（新登记）`,
         after: { householdNo: household.householdNo, address: household.address }, orgId: household.stationOrgId, ...changeBase }]);
     }
     await deps.audit.record(q, { ...SYSTEM, orgId: household.stationOrgId }, {

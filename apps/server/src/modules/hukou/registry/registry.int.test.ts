@@ -4,6 +4,7 @@ import { createAudit } from '@jsga/kernel';
 import { apiCaller, createTestPlatform, type TestPlatform } from '../../../testing/test-platform';
 import type { IdentityApi } from '../../../centres/identity';
 import { createIdSegmentService } from '../segment/id-segment.service';
+import { pdfPageTexts } from '../../../centres/print/testing/pdf-inspect';
 
 // 人口信息: the demo registry through the API, in each officer's data scope; 号段 and allocation.
 let p: TestPlatform;
@@ -50,6 +51,28 @@ describe('人口信息查询', () => {
     expect(logs.json().items[0]).toMatchObject({ username: 'xinjiekou', targetIds: [first.id] });
     // exact search by the full number finds the person
     expect((await hukou(station, 'GET', `/persons?idNo=${person.idNo}`)).json().items.map((i: Summary) => i.id)).toContain(first.id);
+  });
+
+  it('常住人口登记表 prints as PDF with the full record and trajectory, and each print is counted', async () => {
+    const [first] = ((await hukou(station, 'GET', '/persons')).json() as { items: Summary[] }).items;
+    const print = () => p.app.inject({ url: `/api/admin/hukou/persons/${first.id}/register.pdf`, headers: p.as(station) });
+    const one = await print();
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.headers['content-type']).toBe('application/pdf');
+    expect(one.headers['x-print-copy']).toBe('1');
+    const two = await print();
+    expect(two.headers['x-print-copy']).toBe('2');
+    const person = (await hukou(station, 'GET', `/persons/${first.id}`)).json();
+    const text = (await pdfPageTexts(new Uint8Array(two.rawPayload))).join('');
+    expect(text).toContain('常住人口登记表');
+    expect(text).toContain(person.idNo);
+    expect(text.replace(/\s/g, '')).toContain('第2次打印');
+    expect(text).toContain('户口登记');
+    const logs = await p.app.inject({ url: '/api/admin/audit/logs?action=hukou.person.print_register', headers: p.as(await p.login('auditor')) });
+    expect(logs.json().items.map((l: { detail: { copyNo: number } }) => l.detail.copyNo)).toEqual([2, 1]);
+    // not outside the officer's scope
+    const elsewhere = ((await hukou(branch, 'GET', '/persons?pageSize=200')).json() as { items: Summary[] }).items.find((i) => i.stationName !== '新街口派出所')!;
+    expect((await p.app.inject({ url: `/api/admin/hukou/persons/${elsewhere.id}/register.pdf`, headers: p.as(station) })).statusCode).toBe(404);
   });
 
   it('a household lists its members with one 户主 for a 家庭户', async () => {

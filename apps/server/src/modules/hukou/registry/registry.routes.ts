@@ -17,6 +17,14 @@ export const registryRoutes = (registry: RegistryService, segments: IdSegmentSer
     config: { access: view },
     schema: { tags, summary: '常住人口登记表与业务变动轨迹（查看留痕）', params: IdParams, response: { 200: PersonView, ...errors } },
   }, (req) => registry.getPerson(req.ctx, req.params.id));
+  app.get('/persons/:id/register.pdf', {
+    config: { access: view },
+    schema: { tags, summary: '打印常住人口登记表（含变动轨迹；每次打印留痕并计次）', params: IdParams, produces: ['application/pdf'] },
+  }, async (req, reply) => {
+    const { bytes, fileName, copyNo } = await registry.printRegister(req.ctx, req.params.id);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('x-print-copy', String(copyNo)).header('cache-control', 'private, no-store').send(Buffer.from(bytes));
+  });
   app.get('/households/:id', {
     config: { access: view },
     schema: { tags, summary: '户：户别、户主、住址、户内成员与变动轨迹', params: IdParams, response: { 200: HouseholdView, ...errors } },

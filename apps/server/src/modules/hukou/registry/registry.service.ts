@@ -1,10 +1,16 @@
-import type { HouseholdType, HouseholdView, HukouChangeView, PersonListQuery, PersonStatus, PersonSummary, PersonView, PopulationStats } from '@jsga/contracts';
-import { chinaDate, commonErrors, maskIdNo, type Audit, type Db, type FactSubject, type Queryable, type RequestCtx } from '@jsga/kernel';
+import {
+  bloodTypeLabels, educationLevelLabels, ethnicityLabels, householdTypeLabels, hukouChangeKindLabels, jiangsuRegionName, maritalStatusLabels, militaryServiceStatusLabels,
+  personStatusLabels, relationToHeadLabels, religionLabels, sexLabels,
+  type BloodType, type EducationLevel, type EthnicityCode, type HouseholdType, type HouseholdView, type HukouChangeView, type MaritalStatus, type MilitaryServiceStatus,
+  type PersonListQuery, type PersonStatus, type PersonSummary, type PersonView, type PopulationStats, type RelationToHead, type Religion, type SexCode,
+} from '@jsga/contracts';
+import { chinaDate, commonErrors, maskIdNo, searchAuditLogs, type Audit, type Db, type FactSubject, type Queryable, type RequestCtx } from '@jsga/kernel';
 import type { IdentityApi } from '../../../centres/identity';
+import type { PrintApi } from '../../../centres/print';
 import { hukouErrors } from '../hukou.errors';
 import { registryRepo, type ChangeRow, type HouseholdRow, type PersonRow } from './registry.repo';
 
-export type RegistryServiceDeps = { db: Db; audit: Audit; identity: Pick<IdentityApi, 'findOrg'>; now?: () => Date };
+export type RegistryServiceDeps = { db: Db; audit: Audit; identity: Pick<IdentityApi, 'findOrg'>; print?: Pick<PrintApi, 'render'>; now?: () => Date };
 
 export const changeView = (c: ChangeRow): HukouChangeView => ({
   id: c.id, kind: c.kind, summary: c.summary, before: c.before, after: c.after, caseNo: c.caseNo, matterCode: c.matterCode,
@@ -68,6 +74,39 @@ export const createRegistryService = (deps: RegistryServiceDeps) => {
         fatherIdNoMasked: maskIdNo(p.fatherIdNo), motherIdNoMasked: maskIdNo(p.motherIdNo), registeredOn: p.registeredOn, previousRegionCode: p.previousRegionCode,
         regionCode: p.regionCode, statusReason: p.statusReason, changes,
       };
+    }),
+
+    /**
+     * 常住人口登记表 as a PDF on the published template, with the trajectory. Every print is audited with
+     * its number (第 n 次打印), so reprints are counted.
+     */
+    printRegister: (ctx: RequestCtx, id: string) => deps.db.transaction(async (tx) => {
+      if (!deps.print) throw hukouErrors.PRINT_UNAVAILABLE();
+      const row = await registryRepo.person(tx, id, scopeOf(ctx));
+      if (!row) throw hukouErrors.PERSON_NOT_FOUND({ id });
+      const p = row.person;
+      const household = await registryRepo.household(tx, p.householdId, null);
+      // every earlier print of this person, whoever made it
+      const earlier = await searchAuditLogs(tx, { page: 1, pageSize: 1, actionPrefix: 'hukou.person.print_register', targetId: p.id, scope: { kind: 'province', orgIds: 'all', userId: ctx.user!.userId } });
+      const copyNo = earlier.total + 1;
+      const region = (code: string | null) => (code ? (jiangsuRegionName(code) ?? code) : '');
+      const stationName = (await deps.identity.findOrg(tx, p.stationOrgId))?.name ?? '';
+      const changes = (await registryRepo.changesOfPerson(tx, p.id)).reverse().map((c) => ({
+        label: `${chinaDate(c.occurredAt)} ${hukouChangeKindLabels[c.kind] ?? c.kind}`, value: [c.summary, c.caseNo ? `办件 ${c.caseNo}` : ''].filter(Boolean).join('　'),
+      }));
+      const doc = await deps.print.render(tx, 'population_register', {
+        name: p.name, formerName: p.formerName ?? '', sexName: sexLabels[p.sex as SexCode] ?? p.sex, ethnicityName: ethnicityLabels[p.ethnicity as EthnicityCode] ?? p.ethnicity,
+        birthDate: p.birthDate, idNo: p.idNo, birthPlace: region(p.birthPlaceCode), nativePlace: region(p.nativePlaceCode),
+        relationName: p.relationToHead ? (relationToHeadLabels[p.relationToHead as RelationToHead] ?? p.relationToHead) : '', householdNo: row.householdNo,
+        householdTypeName: household ? householdTypeLabels[household.type as HouseholdType] : '', address: p.address,
+        religionName: religionLabels[p.religion as Religion] ?? p.religion, educationName: p.education ? (educationLevelLabels[p.education as EducationLevel] ?? p.education) : '',
+        maritalName: maritalStatusLabels[p.maritalStatus as MaritalStatus] ?? p.maritalStatus, militaryName: militaryServiceStatusLabels[p.militaryService as MilitaryServiceStatus] ?? p.militaryService,
+        height: p.heightCm ? `${p.heightCm}厘米` : '', bloodTypeName: bloodTypeLabels[p.bloodType as BloodType] ?? p.bloodType, occupation: p.occupation ?? '', employer: p.employer ?? '',
+        registeredOn: p.registeredOn, previousPlace: p.previousRegionCode ? `由${region(p.previousRegionCode)}迁来` : '', statusName: personStatusLabels[p.status as PersonStatus] ?? p.status,
+        stationName, printedDate: chinaDate(now()), copyNo: String(copyNo), changes,
+      });
+      await deps.audit.recordFor(tx, ctx, { action: 'hukou.person.print_register', targetType: 'hukou_person', targetIds: [p.id], detail: { copyNo, template: `${doc.templateKey}@${doc.templateVersion}` } });
+      return { bytes: doc.bytes, fileName: `常住人口登记表-${p.name}.pdf`, copyNo };
     }),
 
     async getHousehold(ctx: RequestCtx, id: string) {

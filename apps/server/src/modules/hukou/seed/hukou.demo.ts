@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jiangsuRegionName } from '@jsga/contracts';
 import { chinaDate, type Db } from '@jsga/kernel';
 import type { IdentityApi } from '../../../centres/identity';
 import { jiangsuCountyCodes } from '../registry/id-number.rules';
@@ -59,7 +60,7 @@ export async function seedHukouDemo(deps: { db: Db; identity: Pick<IdentityApi, 
       addressCode: p.idNumber.slice(0, 6), birthDate: p.birthDate, seq: Number(p.idNumber.slice(14, 17)), idNo: p.idNumber, personId: personIds.get(p.idNumber)!, allocatedAt: at,
     })), (b) => registryRepo.insertAllocations(tx, b));
     await inBatches(persons.map((p) => ({
-      id: randomUUID(), personId: p.id, householdId: p.householdId, kind: 'registered', summary: p.previousRegionCode ? `迁入登记（由 ${p.previousRegionCode} 迁来）` : '户口登记',
+      id: randomUUID(), personId: p.id, householdId: p.householdId, kind: 'registered', summary: p.previousRegionCode ? `迁入登记（由${jiangsuRegionName(p.previousRegionCode) ?? p.previousRegionCode}迁来）` : '户口登记',
       after: { householdId: p.householdId }, orgId: p.stationOrgId, occurredAt: new Date(`${p.registeredOn}T09:00:00+08:00`),
     })), (b) => registryRepo.insertChanges(tx, b));
   });
