@@ -43,6 +43,17 @@ describe('matter catalogue from the tender', () => {
     expect(nameOf(wellKnownMatterCodes.drivingLicenceRenewal)).toBe('驾驶证补证、换证');
   });
 
+  it('the 户政 registry businesses are bound to their form, process and registry effect, the 全省通办 item changes included', () => {
+    const bound = (name: string) => configFor(byName(name)).bindings;
+    expect(bound('婚生婴儿出生登记申报（6周岁以下持出生医学证明）')).toMatchObject({ formKeys: ['birth_registration'], processKey: 'hukou_birth', registryEffect: 'birth_registration' });
+    expect(bound('户口注销')).toMatchObject({ formKeys: ['hukou_cancel'], processKey: 'hukou_cancel', registryEffect: 'registration_cancel' });
+    for (const name of ['户口登记非主项信息变更', '宗教信仰变更', '身高变更', '血型变更', '文化程度变更', '婚姻状况变更', '兵役状况变更']) {
+      expect(bound(name), name).toMatchObject({ formKeys: ['hukou_item_change'], processKey: 'hukou_item_change', registryEffect: 'registry_item_change' });
+    }
+    expect(configFor(byName('身高变更')).zones).toContain('province_wide');
+    expect(configFor(byName('身高变更')).guide.notes).toContain('“身高”');
+  });
+
   it('every seeded configuration passes the configuration checks', () => {
     for (const e of catalogue) expect(findConfigProblems(configFor(e)), e.name).toEqual([]);
   });

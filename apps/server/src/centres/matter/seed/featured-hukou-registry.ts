@@ -98,3 +98,16 @@ export const hukouItemChange = (base: MatterConfigInput): MatterConfigInput => (
   guide: stationGuide('更新户口登记项目，在户口簿上变更'),
   bindings: stationBindings('hukou_item_change', 'hukou_item_change', 'registry_item_change'),
 });
+
+/**
+ * The 全省通办 即审即办 items (宗教信仰变更, 身高变更 …) are the same business narrowed to one item: same
+ * form, process and effect, with the item named in the guide.
+ */
+export const hukouItemChangeOf = (item: string) => (base: MatterConfigInput): MatterConfigInput => {
+  const general = hukouItemChange(base);
+  return {
+    ...general,
+    conditions: `户口登记的${item}需要变更的，由本人或者户主向户口登记机关申报，全省通办、即审即办。`,
+    guide: { ...stationGuide(`更新户口登记的${item}，在户口簿上变更`), notes: `在申报表“变更项目”中选择“${item}”。` },
+  };
+};

@@ -6,7 +6,7 @@ import { catalogueRepo } from '../catalogue/catalogue.repo';
 import { assertValidConfig, normaliseConfig } from '../version/config.rules';
 import { configColumns, versionRepo } from '../version/version.repo';
 import { buildCatalogue, inferApplicantTypes, inferMatterType, type CatalogueEntry, type CatalogueFiles } from './catalogue-tsv';
-import { birthRegistration, hukouCancel, hukouItemChange } from './featured-hukou-registry';
+import { birthRegistration, hukouCancel, hukouItemChange, hukouItemChangeOf } from './featured-hukou-registry';
 import { drivingLicenceRenewal } from './featured-driving-licence';
 import { hukouMigration } from './featured-hukou';
 import { idCardApplication, idCardOnline } from './featured-id-card';
@@ -30,6 +30,12 @@ const featured: Record<string, (base: MatterConfigInput) => MatterConfigInput> =
   '婚生婴儿出生登记申报（6周岁以下持出生医学证明）': birthRegistration,
   户口注销: hukouCancel,
   户口登记非主项信息变更: hukouItemChange,
+  宗教信仰变更: hukouItemChangeOf('宗教信仰'),
+  身高变更: hukouItemChangeOf('身高'),
+  血型变更: hukouItemChangeOf('血型'),
+  文化程度变更: hukouItemChangeOf('文化程度'),
+  婚姻状况变更: hukouItemChangeOf('婚姻状况'),
+  兵役状况变更: hukouItemChangeOf('兵役状况'),
 };
 
 /** What the catalogue rows say about a matter; the rest is left for administrators to fill in. */
