@@ -262,14 +262,15 @@ export const createArchiveService = (deps: ArchiveServiceDeps) => {
       const page = await deps.matter.listPublished(query);
       const own = new Map((await archiveRepo.rulesForMatters(deps.db, page.items.map((m) => m.code))).map((r) => [r.matterCode, r]));
       const items = page.items.map((m): ArchiveMatterRuleSummary => {
-        const row = own.get(m.code) ?? saved.get(m.matterType) ?? null;
-        const fallback = types.find((t) => t.matterType === m.matterType)!;
+        // the matter's own rule, else its type's default as already resolved above
+        const mine = own.get(m.code);
+        const type = types.find((t) => t.matterType === m.matterType)!;
         return {
           matterCode: m.code, matterName: m.name, matterType: m.matterType,
-          source: own.has(m.code) ? 'matter' : fallback.source,
-          retention: (row?.retention ?? fallback.retention) as RetentionPeriod, openness: (row?.openness ?? fallback.openness) as ArchiveRuleView['openness'],
-          securityLevel: (row?.securityLevel ?? fallback.securityLevel) as ArchiveRuleView['securityLevel'], scope: (row?.scope ?? fallback.scope) as ArchiveRuleView['scope'],
-          updatedAt: own.get(m.code)?.updatedAt.toISOString() ?? null,
+          source: mine ? 'matter' : type.source,
+          retention: (mine?.retention ?? type.retention) as RetentionPeriod, openness: (mine?.openness ?? type.openness) as ArchiveRuleView['openness'],
+          securityLevel: (mine?.securityLevel ?? type.securityLevel) as ArchiveRuleView['securityLevel'], scope: (mine?.scope ?? type.scope) as ArchiveRuleView['scope'],
+          updatedAt: mine?.updatedAt.toISOString() ?? null,
         };
       });
       return { types, items, total: page.total };

@@ -29,6 +29,14 @@ const SYSTEM = { username: 'system:hukou' } as const;
 export const createRegistryEffects = (deps: RegistryEffectDeps) => {
   const now = deps.now ?? (() => new Date());
 
+  /** One entry of the 业务变动轨迹, naming the case that made it. */
+  const changeRow = (c: CaseView, at: Date, where: { personId: string; householdId: string; orgId: string }, kind: string, summary: string,
+    before: Record<string, unknown>, after: Record<string, unknown>) => ({
+    id: randomUUID(), ...where, kind, summary, before, after, caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode, occurredAt: at,
+  });
+  /** Where a registered person's change is recorded: the person, their household and station. */
+  const placeOf = (p: { id: string; householdId: string; stationOrgId: string }) => ({ personId: p.id, householdId: p.householdId, orgId: p.stationOrgId });
+
   async function refuse(q: Queryable, c: CaseView, effect: string, reason: string) {
     await deps.audit.record(q, { ...SYSTEM, orgId: c.orgId }, { action: `hukou.effect.${effect}`, targetType: 'case', targetIds: [c.id], result: 'failure', detail: { caseNo: c.caseNo, reason } });
     return { applied: false as const, reason };
@@ -57,12 +65,9 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
       fatherIdNo: d.fatherIdNo || null, motherIdNo: d.motherIdNo || null, registeredOn: today, previousRegionCode: null, regionCode: household.regionCode,
       stationOrgId: household.stationOrgId, status: 'registered', statusReason: null, createdAt: at, updatedAt: at,
     }]);
-    await registryRepo.insertChanges(q, [{
-      id: randomUUID(), personId, householdId: household.id, kind: 'birth',
-      summary: `${d.late ? '往年出生登记' : '出生登记'}：${d.childName}，公民身份号码 ${maskIdNo(idNo)}`,
-      after: { name: d.childName, idNo, birthDate: d.birthDate, householdNo: household.householdNo }, caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode,
-      orgId: household.stationOrgId, occurredAt: at,
-    }]);
+    await registryRepo.insertChanges(q, [changeRow(c, at, { personId, householdId: household.id, orgId: household.stationOrgId }, 'birth',
+      `${d.late ? '往年出生登记' : '出生登记'}：${d.childName}，公民身份号码 ${maskIdNo(idNo)}`,
+      {}, { name: d.childName, idNo, birthDate: d.birthDate, householdNo: household.householdNo })]);
     await deps.audit.record(q, { ...SYSTEM, orgId: household.stationOrgId }, {
       action: 'hukou.effect.birth_registration', targetType: 'hukou_person', targetIds: [personId, c.id], detail: { caseNo: c.caseNo, householdNo: household.householdNo, late: d.late },
     });
@@ -94,7 +99,6 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     const relationToHead = target.kind === 'family' ? target.relation : null;
     const [person] = await registryRepo.registeredByIdNos(q, [idNo]);
     const moved = { householdId: household.id, relationToHead, address: household.address, regionCode: household.regionCode, stationOrgId: household.stationOrgId, registeredOn: today, updatedAt: at };
-    const changeBase = { caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode, occurredAt: at };
     let personId: string;
     if (person) {
       if (person.householdId === household.id) return refuse(q, c, effect, '申请人已在迁入户内');
@@ -102,10 +106,10 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
       if (!(await registryRepo.updatePerson(q, person.id, person.revision, { ...moved, previousRegionCode: person.regionCode }))) throw new Error('hukou person changed while moving; the event is retried');
       personId = person.id;
       await registryRepo.insertChanges(q, [
-        { id: randomUUID(), personId, householdId: person.householdId, kind: 'move_out', summary: `迁出：${person.name} 迁往 ${household.name ?? household.address}`,
-          before: { householdNo: from?.householdNo, address: person.address }, after: { householdNo: household.householdNo }, orgId: person.stationOrgId, ...changeBase },
-        { id: randomUUID(), personId, householdId: household.id, kind: 'move_in', summary: `迁入：${person.name} 由 ${from?.address ?? person.regionCode} 迁来`,
-          before: { householdNo: from?.householdNo }, after: { householdNo: household.householdNo, address: household.address }, orgId: household.stationOrgId, ...changeBase },
+        changeRow(c, at, placeOf(person), 'move_out', `迁出：${person.name} 迁往 ${household.name ?? household.address}`,
+          { householdNo: from?.householdNo, address: person.address }, { householdNo: household.householdNo }),
+        changeRow(c, at, { personId, householdId: household.id, orgId: household.stationOrgId }, 'move_in', `迁入：${person.name} 由 ${from?.address ?? person.regionCode} 迁来`,
+          { householdNo: from?.householdNo }, { householdNo: household.householdNo, address: household.address }),
       ]);
     } else {
       personId = randomUUID();
@@ -116,8 +120,9 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
         birthPlaceCode: idNo.slice(0, 6), nativePlaceCode: idNo.slice(0, 6), religion: 'none', education: null, maritalStatus: '90', militaryService: '9', heightCm: null,
         bloodType: 'unknown', occupation: null, employer: null, fatherIdNo: null, motherIdNo: null, previousRegionCode: fromRegion, status: 'registered', statusReason: null, createdAt: at, ...moved,
       }]);
-      await registryRepo.insertChanges(q, [{ id: randomUUID(), personId, householdId: household.id, kind: 'move_in', summary: `迁入：${String(form.name ?? c.applicantName)} 由 ${(fromRegion && jiangsuRegionName(fromRegion)) ?? fromRegion ?? '外省'} 迁来（新登记）`,
-        after: { householdNo: household.householdNo, address: household.address }, orgId: household.stationOrgId, ...changeBase }]);
+      await registryRepo.insertChanges(q, [changeRow(c, at, { personId, householdId: household.id, orgId: household.stationOrgId }, 'move_in',
+        `迁入：${String(form.name ?? c.applicantName)} 由 ${(fromRegion && jiangsuRegionName(fromRegion)) ?? fromRegion ?? '外省'} 迁来（新登记）`,
+        {}, { householdNo: household.householdNo, address: household.address })]);
     }
     await deps.audit.record(q, { ...SYSTEM, orgId: household.stationOrgId }, {
       action: `hukou.effect.${effect}`, targetType: 'hukou_person', targetIds: [personId, c.id], detail: { caseNo: c.caseNo, householdNo: household.householdNo, newlyRegistered: !person },
@@ -134,10 +139,6 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     if (person.name !== String(c.formData.subjectName ?? '').trim()) return { ok: false as const, refused: await refuse(q, c, effect, '申报的姓名与人口库登记的不一致') };
     return { ok: true as const, person };
   }
-  const changeRow = (c: CaseView, person: { id: string; householdId: string; stationOrgId: string }, kind: string, summary: string, before: Record<string, unknown>, after: Record<string, unknown>, at: Date) => ({
-    id: randomUUID(), personId: person.id, householdId: person.householdId, kind, summary, before, after,
-    caseId: c.id, caseNo: c.caseNo, matterCode: c.matterCode, orgId: person.stationOrgId, occurredAt: at,
-  });
 
   /** 户口注销: the registration ends (死亡, 入伍, 其他) with the reason; the person stays in the registry's history. */
   async function cancel(q: Queryable, c: CaseView) {
@@ -150,7 +151,7 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     const at = now();
     if (!(await registryRepo.updatePerson(q, person.id, person.revision, { status: what.status, statusReason: what.reason, updatedAt: at }))) throw new Error('hukou person changed while cancelling; the event is retried');
     const kind = what.status === 'deceased' ? 'death' : what.status === 'enlisted' ? 'enlist' : 'cancel';
-    await registryRepo.insertChanges(q, [changeRow(c, person, kind, `户口注销：${person.name}，${what.reason}`, { status: person.status }, { status: what.status, reason: what.reason }, at)]);
+    await registryRepo.insertChanges(q, [changeRow(c, at, placeOf(person), kind, `户口注销：${person.name}，${what.reason}`, { status: person.status }, { status: what.status, reason: what.reason })]);
     await deps.audit.record(q, { ...SYSTEM, orgId: person.stationOrgId }, { action: `hukou.effect.${effect}`, targetType: 'hukou_person', targetIds: [person.id, c.id], detail: { caseNo: c.caseNo, status: what.status } });
     return { applied: true as const, personId: person.id };
   }
@@ -166,7 +167,7 @@ export const createRegistryEffects = (deps: RegistryEffectDeps) => {
     const at = now();
     const before = person[what.item];
     if (!(await registryRepo.updatePerson(q, person.id, person.revision, { [what.item]: what.value, updatedAt: at }))) throw new Error('hukou person changed while updating; the event is retried');
-    await registryRepo.insertChanges(q, [changeRow(c, person, 'correction', `${what.label}变更：${person.name}，${String(before ?? '（空）')} → ${String(what.value)}`, { [what.item]: before ?? null }, { [what.item]: what.value }, at)]);
+    await registryRepo.insertChanges(q, [changeRow(c, at, placeOf(person), 'correction', `${what.label}变更：${person.name}，${String(before ?? '（空）')} → ${String(what.value)}`, { [what.item]: before ?? null }, { [what.item]: what.value })]);
     await deps.audit.record(q, { ...SYSTEM, orgId: person.stationOrgId }, { action: `hukou.effect.${effect}`, targetType: 'hukou_person', targetIds: [person.id, c.id], detail: { caseNo: c.caseNo, item: what.item } });
     return { applied: true as const, personId: person.id };
   }

@@ -8,6 +8,7 @@ import { chinaDate, commonErrors, maskIdNo, searchAuditLogs, type Audit, type Db
 import type { IdentityApi } from '../../../centres/identity';
 import type { PrintApi } from '../../../centres/print';
 import { hukouErrors } from '../hukou.errors';
+import { stationNameLookup } from './station-names';
 import { registryRepo, type ChangeRow, type HouseholdRow, type PersonRow } from './registry.repo';
 
 export type RegistryServiceDeps = { db: Db; audit: Audit; identity: Pick<IdentityApi, 'findOrg'>; print?: Pick<PrintApi, 'render'>; now?: () => Date };
@@ -24,14 +25,7 @@ export const createRegistryService = (deps: RegistryServiceDeps) => {
     if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
     return ctx.user.scope;
   };
-  /** Station names, looked up once per request. */
-  const stationNames = (q: Queryable) => {
-    const cache = new Map<string, Promise<string | null>>();
-    return (id: string) => {
-      if (!cache.has(id)) cache.set(id, deps.identity.findOrg(q, id).then((o) => o?.name ?? null));
-      return cache.get(id)!;
-    };
-  };
+  const stationNames = (q: Queryable) => stationNameLookup(deps.identity, q);
   const summaryOf = async (r: { person: PersonRow; householdNo: string }, name: (id: string) => Promise<string | null>): Promise<PersonSummary> => ({
     id: r.person.id, idNoMasked: maskIdNo(r.person.idNo) ?? '', name: r.person.name, sex: r.person.sex, birthDate: r.person.birthDate, ethnicity: r.person.ethnicity,
     householdId: r.person.householdId, householdNo: r.householdNo, relationToHead: r.person.relationToHead, address: r.person.address,

@@ -5,6 +5,7 @@ import type { IdentityApi } from '../../../centres/identity';
 import { hukouErrors } from '../hukou.errors';
 import { allocateIdNumber, checkNewSegment, formatSegmentRange, type IdSegment } from '../registry/id-number.rules';
 import { registryRepo, type SegmentRow } from '../registry/registry.repo';
+import { stationNameLookup } from '../registry/station-names';
 
 export type IdSegmentServiceDeps = { db: Db; audit: Audit; identity: Pick<IdentityApi, 'findOrg'>; now?: () => Date };
 
@@ -17,13 +18,13 @@ export const createIdSegmentService = (deps: IdSegmentServiceDeps) => {
     if (!ctx.user) throw commonErrors.UNAUTHENTICATED();
     return ctx.user.scope;
   };
-  const stationName = async (q: Queryable, id: string) => (await deps.identity.findOrg(q, id))?.name ?? null;
 
   async function views(q: Queryable, rows: SegmentRow[]): Promise<IdSegmentView[]> {
     const used = await registryRepo.allocatedIn(q, rows);
+    const stationName = stationNameLookup(deps.identity, q);
     const out: IdSegmentView[] = [];
     for (const s of rows) {
-      out.push({ id: s.id, addressCode: s.addressCode, stationOrgId: s.stationOrgId, stationName: await stationName(q, s.stationOrgId), seqFrom: s.seqFrom, seqTo: s.seqTo, allocated: used.get(s.id) ?? 0 });
+      out.push({ id: s.id, addressCode: s.addressCode, stationOrgId: s.stationOrgId, stationName: await stationName(s.stationOrgId), seqFrom: s.seqFrom, seqTo: s.seqTo, allocated: used.get(s.id) ?? 0 });
     }
     return out;
   }
@@ -44,7 +45,7 @@ export const createIdSegmentService = (deps: IdSegmentServiceDeps) => {
       const problem = checkNewSegment(existing.map(toRule), candidate);
       if (problem) {
         const reason = problem.code === 'overlap'
-          ? `号段${formatSegmentRange(candidate)}与${(await stationName(tx, problem.other.stationKey)) ?? '其他派出所'}的号段${formatSegmentRange(problem.other)}重叠`
+          ? `号段${formatSegmentRange(candidate)}与${(await stationNameLookup(deps.identity, tx)(problem.other.stationKey)) ?? '其他派出所'}的号段${formatSegmentRange(problem.other)}重叠`
           : problem.reason;
         throw hukouErrors.SEGMENT_INVALID({ problem: problem.code }, reason);
       }
